@@ -1,0 +1,263 @@
+"""DOCX text in document order, read with a hardened XML parser after checking the ZIP."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+
+from lxml import etree
+
+from resume._extract_common import normalise_text
+from resume.extract import ExtractionError
+
+MAX_ENTRIES = 2000
+MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_PART_BYTES = 30 * 1024 * 1024
+# Deflate tops out near 1000:1; real Office XML is 5-30:1. Only large parts are judged.
+MAX_RATIO = 200
+RATIO_MIN_SIZE = 1024 * 1024
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+_DTD_MARKERS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+_DAMAGED = "The Word document is damaged or not readable."
+
+
+def _parser() -> etree.XMLParser:
+    """Return an XML parser that never expands entities, loads DTDs or touches the network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def check_zip(zf: zipfile.ZipFile) -> None:
+    """Refuse archives whose size, entry count or compression ratio points to a bomb."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise ExtractionError(422, f"The Word document has too many parts ({len(infos)}).")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > MAX_TOTAL_UNCOMPRESSED:
+            raise ExtractionError(
+                422, "The Word document expands to more than 100 MB; it may be a ZIP bomb."
+            )
+        if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise ExtractionError(
+                422, "The Word document is compressed suspiciously well; it may be a ZIP bomb."
+            )
+
+
+def _read_xml(zf: zipfile.ZipFile, name: str) -> etree._Element:
+    """Parse one XML part, refusing DTDs and entity declarations outright."""
+    info = zf.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise ExtractionError(422, "A part of the Word document is too large to read.")
+    with zf.open(info) as fh:
+        # zipfile stops at the declared size, so a lying header cannot make this grow.
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise ExtractionError(422, "A part of the Word document is too large to read.")
+    if _DTD_MARKERS.search(data):
+        raise ExtractionError(
+            422, "The Word document contains XML entity declarations, which are not allowed."
+        )
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        raise ExtractionError(422, _DAMAGED) from None
+
+
+def _local(tag: object) -> str:
+    """Return an element's tag without its namespace ('' for comments and the like)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _ns(tag: object) -> str:
+    """Return an element's namespace URI."""
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return ""
+    return tag[1:].split("}", 1)[0]
+
+
+def _children_named(el: etree._Element, name: str):
+    """Yield el's w:<name> children, including those wrapped in content controls."""
+    for child in el:
+        if _ns(child.tag) != W:
+            continue
+        local = _local(child.tag)
+        if local == name:
+            yield child
+        elif local == "sdt":
+            content = child.find(f"{{{W}}}sdtContent")
+            if content is not None:
+                yield from _children_named(content, name)
+        elif local in ("customXml", "ins"):
+            yield from _children_named(child, name)
+
+
+class _Walker:
+    """Collect the text of a WordprocessingML tree as blocks of lines, in document order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def blocks_of(self, container: etree._Element) -> list[str]:
+        """Return the text blocks of a body-like container (body, cell, text box, header)."""
+        out: list[str] = []
+        for child in self._content_children(container):
+            name = _local(child.tag)
+            if name == "p":
+                text, boxes = self._paragraph(child)
+                out.append(text)
+                out.extend(boxes)
+            elif name == "tbl":
+                out.extend(self._table(child))
+        return out
+
+    def _content_children(self, container: etree._Element):
+        """Yield block-level children, looking through w:sdt and mc:AlternateContent wrappers."""
+        for child in container:
+            name, ns = _local(child.tag), _ns(child.tag)
+            if ns == W and name in ("p", "tbl"):
+                yield child
+            elif ns == W and name == "sdt":
+                content = child.find(f"{{{W}}}sdtContent")
+                if content is not None:
+                    yield from self._content_children(content)
+            elif ns == W and name in ("customXml", "smartTag", "ins", "sdtContent"):
+                yield from self._content_children(child)
+            elif ns == MC and name == "AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    yield from self._content_children(choice)
+
+    def _paragraph(self, p: etree._Element) -> tuple[str, list[str]]:
+        """Return a paragraph's own text and the text boxes anchored in it."""
+        parts: list[str] = []
+        boxes: list[str] = []
+        self._inline(p, parts, boxes)
+        return "".join(parts), boxes
+
+    def _inline(self, el: etree._Element, parts: list[str], boxes: list[str]) -> None:
+        """Append the inline text under el to parts, and its text boxes to boxes."""
+        for child in el:
+            name, ns = _local(child.tag), _ns(child.tag)
+            if ns == MC:
+                if name == "AlternateContent":
+                    # Choice and Fallback hold the same text box twice; read one.
+                    choice = child.find(f"{{{MC}}}Choice")
+                    if choice is not None:
+                        self._inline(choice, parts, boxes)
+                continue
+            if ns == W:
+                if name == "t":
+                    parts.append(child.text or "")
+                    continue
+                if name == "tab" and _local(el.tag) == "r":
+                    parts.append("\t")
+                    continue
+                if name in ("br", "cr"):
+                    parts.append("\n")
+                    continue
+                if name == "noBreakHyphen":
+                    parts.append("-")
+                    continue
+                if name == "txbxContent":
+                    boxes.append("\n\n".join(b for b in self.blocks_of(child) if b.strip()))
+                    continue
+                if name in ("delText", "instrText", "del", "rPr", "pPr", "fldData"):
+                    continue
+            # Runs, hyperlinks, fields, drawings, VML shapes: look inside.
+            self._inline(child, parts, boxes)
+
+    def _table(self, tbl: etree._Element) -> list[str]:
+        """Return a table's text: one line per row of one-line cells, else one block per cell."""
+        out: list[str] = []
+        for tr in _children_named(tbl, "tr"):
+            cells: list[str] = []
+            for tc in _children_named(tr, "tc"):
+                text = "\n".join(b for b in self.blocks_of(tc) if b.strip())
+                if text.strip():
+                    cells.append(text)
+            if not cells:
+                continue
+            if all("\n" not in c for c in cells):
+                out.append("\t".join(cells))
+            else:
+                out.extend(f"\n{c}\n" for c in cells)
+        return out
+
+
+def _related_parts(zf: zipfile.ZipFile, rel_type_suffix: str) -> list[str]:
+    """Return the document's parts of one relationship type (header, footer), in rels order."""
+    names = set(zf.namelist())
+    rels_name = "word/_rels/document.xml.rels"
+    found: list[str] = []
+    if rels_name in names:
+        root = _read_xml(zf, rels_name)
+        for rel in root.iter(f"{{{REL}}}Relationship"):
+            if rel.get("Type", "").endswith("/" + rel_type_suffix) and rel.get("TargetMode") != (
+                "External"
+            ):
+                target = posixpath.normpath(posixpath.join("word", rel.get("Target", "")))
+                if target in names and target not in found:
+                    found.append(target)
+    return found
+
+
+def _part_text(zf: zipfile.ZipFile, name: str) -> str:
+    """Return the text of one header, footer or body part."""
+    root = _read_xml(zf, name)
+    walker = _Walker()
+    body = root.find(f"{{{W}}}body")
+    blocks = walker.blocks_of(body if body is not None else root)
+    return _join_blocks(blocks)
+
+
+def _join_blocks(blocks: list[str]) -> str:
+    """Join paragraph texts with newlines, keeping the blank lines that set blocks apart."""
+    return "\n".join(blocks)
+
+
+def extract_docx(path: str) -> str:
+    """Return the text of a DOCX: headers, body (tables, text boxes) and footers."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ExtractionError(422, _DAMAGED) from None
+    with zf:
+        check_zip(zf)
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise ExtractionError(422, _DAMAGED)
+        pieces: list[str] = []
+        seen: set[str] = set()
+        for header in _related_parts(zf, "header"):
+            text = _part_text(zf, header).strip()
+            # Different first-page/even headers often repeat the same text.
+            if text and text not in seen:
+                seen.add(text)
+                pieces.append(text)
+        pieces.append(_part_text(zf, "word/document.xml"))
+        for footer in _related_parts(zf, "footer"):
+            text = _part_text(zf, footer).strip()
+            if text and text not in seen:
+                seen.add(text)
+                pieces.append(text)
+    return normalise_text("\n\n".join(pieces), keep_tabs=True)

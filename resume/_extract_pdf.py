@@ -1,0 +1,60 @@
+"""PDF text with a layout-aware reading order, read with pdfplumber."""
+
+from __future__ import annotations
+
+import itertools
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from resume._extract_common import normalise_text
+from resume._extract_layout import page_text
+from resume.extract import ExtractionError
+
+# Pages counted before giving up on an exact figure in the error message.
+COUNT_CEILING = 10_000
+
+_DAMAGED = "The PDF is damaged or not readable."
+_ENCRYPTED = "The PDF is encrypted; upload an unprotected copy."
+
+
+def _open(path: str) -> pdfplumber.PDF:
+    """Open a PDF, turning encryption and syntax failures into ExtractionError."""
+    try:
+        return pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractionError(422, _ENCRYPTED) from None
+    except Exception as exc:  # noqa: BLE001  (pdfminer raises many types on bad input)
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise ExtractionError(422, _ENCRYPTED) from None
+        raise ExtractionError(422, _DAMAGED) from None
+
+
+def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
+    """Count the pages of an open PDF, up to ceiling, walking the page tree only once."""
+    try:
+        return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), ceiling))
+    except RecursionError:
+        raise ExtractionError(422, "The PDF's page tree is nested too deeply to read.") from None
+    except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError):
+        raise ExtractionError(422, _DAMAGED) from None
+
+
+def extract_pdf(path: str, max_pages: int) -> str:
+    """Return the text of a PDF of at most max_pages pages, page by page in reading order."""
+    pdf = _open(path)
+    with pdf:
+        n = count_pages(pdf)
+        if n == 0:
+            raise ExtractionError(422, "The PDF has no pages.")
+        if n > max_pages:
+            shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
+            raise ExtractionError(422, f"The PDF has {shown} pages; the limit is {max_pages}.")
+        texts = []
+        for page in pdf.pages:
+            texts.append(page_text(page))
+            page.close()
+    return normalise_text("\n\n".join(texts))

@@ -1,0 +1,87 @@
+"""Code that runs inside the extraction child: limits, dispatch, error mapping.
+
+Imported (and preloaded into the forkserver) so that each child starts with pdfplumber and
+lxml already in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import resource
+import sys
+from multiprocessing.connection import Connection
+
+import pdfminer.pdfparser  # noqa: F401  (preloaded for the forkserver)
+import pdfplumber  # noqa: F401  (preloaded for the forkserver)
+from lxml import etree  # noqa: F401  (preloaded for the forkserver)
+
+from resume._extract_common import MIN_MEANINGFUL_CHARS, meaningful_chars
+from resume._extract_docx import extract_docx
+from resume._extract_pdf import extract_pdf
+from resume.extract import ExtractionError as ExtractError
+
+# Text beyond this is not a resume; it also bounds what crosses the pipe.
+MAX_TEXT_CHARS = 500_000
+
+
+def _current_vm_bytes() -> int:
+    """Return this process's current virtual memory size, or 0 if unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+        return pages * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
+    """Cap this process's CPU time and address space."""
+    # The budget is on top of what the preloaded interpreter already maps, so the same
+    # memory_mb means the same headroom whatever the start method.
+    limit = _current_vm_bytes() + memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 2))
+    # Deep object graphs in hostile PDFs are met with RecursionError, not a C stack overflow.
+    sys.setrecursionlimit(2000)
+
+
+def extract(path: str, kind: str, max_pages: int) -> str:
+    """Extract and check text from a file of a known kind; raise ExtractError when unusable."""
+    if kind == "pdf":
+        text = extract_pdf(path, max_pages)
+    elif kind == "docx":
+        text = extract_docx(path)
+    else:
+        raise ExtractError(415, "Only PDF and Word (.docx) files can be read.")
+    if meaningful_chars(text) < MIN_MEANINGFUL_CHARS:
+        what = "PDF" if kind == "pdf" else "document"
+        raise ExtractError(
+            422,
+            f"The {what} has no text layer (it may be a scanned image); "
+            "upload a file with selectable text.",
+        )
+    return text[:MAX_TEXT_CHARS]
+
+
+def run_child(
+    conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
+) -> None:
+    """Apply limits, extract, and send the outcome over conn."""
+    _apply_limits(cpu_seconds, memory_mb)
+    try:
+        reply: tuple = ("ok", extract(path, kind, max_pages))
+    except ExtractError as exc:
+        reply = ("error", exc.status, exc.message)
+    except MemoryError:
+        reply = ("error", 422, "The file needs too much memory to read; it may be built to do so.")
+    except RecursionError:
+        reply = ("error", 422, "The file's structure is nested too deeply to read.")
+    except Exception:  # noqa: BLE001  (any parser failure on bad input is the file's fault)
+        what = "PDF" if kind == "pdf" else "Word document"
+        reply = ("error", 422, f"The {what} is damaged or not readable.")
+    try:
+        conn.send(reply)
+    finally:
+        conn.close()

@@ -1,0 +1,196 @@
+"""Turn an uploaded resume file (PDF or DOCX) into plain text, safely.
+
+The parsing itself runs in a short-lived child process with memory and CPU limits and a
+wall-clock timeout, so a hostile or broken file can neither hang nor kill the caller (a web
+worker with the embedding model loaded). Children come from a forkserver that has the
+extraction code preloaded, which keeps the per-call cost low without forking a process
+that holds torch's threads and gigabytes of address space.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import zipfile
+from multiprocessing.connection import Connection
+from typing import Any
+
+__all__ = ["ExtractionError", "sniff_kind", "extract_text"]
+
+_WORKER_MODULE = "resume._extract_worker"
+_START_METHOD = os.environ.get("RESUME_EXTRACT_START_METHOD", "forkserver")
+_ctx_lock = threading.Lock()
+_ctx: Any = None
+
+
+class ExtractionError(Exception):
+    """A resume file that cannot be turned into text; carries an HTTP status and a sentence."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ExtractionError, (self.status, self.message))
+
+
+def _describe(data: bytes) -> str:
+    """Name what a file's first bytes look like, for error messages."""
+    head = data[:1024]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head:
+        return "a PDF"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "a ZIP archive"
+    if data.startswith(b"MZ"):
+        return "a Windows executable"
+    if data.startswith(b"\x7fELF"):
+        return "an ELF executable"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "a legacy Office (.doc) file"
+    if data.startswith(b"{\\rtf"):
+        return "an RTF document"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "a PNG image"
+    if data[:3] == b"\xff\xd8\xff":
+        return "a JPEG image"
+    if data[:4] in (b"GIF8",):
+        return "a GIF image"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary data of an unknown type"
+    return "plain text"
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    """Tell whether bytes are a ZIP holding the two parts every Word document has."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return "[Content_Types].xml" in names and "word/document.xml" in names
+
+
+def sniff_kind(data: bytes, filename: str) -> str:
+    """Return "pdf" or "docx" when both the content and the extension agree, else raise."""
+    ext = os.path.splitext(filename or "")[1].lower()
+    if not data:
+        raise ExtractionError(422, "The file is empty.")
+    if ext not in (".pdf", ".docx"):
+        shown = ext or "no extension"
+        raise ExtractionError(
+            415,
+            f"Only PDF (.pdf) and Word (.docx) resumes are accepted; got a file with {shown}.",
+        )
+    # Some producers put junk (a BOM, an HTTP header) before the marker; readers accept 1 KB.
+    is_pdf = b"%PDF-" in data[:1024]
+    if ext == ".pdf":
+        if is_pdf:
+            return "pdf"
+        found = _describe(data)
+        if found == "a ZIP archive" and _is_docx_zip(data):
+            found = "a Word document"
+        raise ExtractionError(415, f"The file is named .pdf but its content is {found}, not a PDF.")
+    if _is_docx_zip(data):
+        return "docx"
+    found = _describe(data)
+    if found == "a ZIP archive":
+        found = "a ZIP archive without a Word document in it"
+    raise ExtractionError(
+        415, f"The file is named .docx but its content is {found}, not a Word document."
+    )
+
+
+def _context() -> Any:
+    """Return the multiprocessing context used for extraction children, set up once."""
+    global _ctx
+    with _ctx_lock:
+        if _ctx is None:
+            ctx = multiprocessing.get_context(_START_METHOD)
+            if _START_METHOD == "forkserver":
+                # Preloading makes each child a cheap fork of a process that already
+                # imported pdfplumber and lxml, instead of a fresh interpreter.
+                ctx.set_forkserver_preload([_WORKER_MODULE])
+            _ctx = ctx
+        return _ctx
+
+
+def _child_main(
+    conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
+) -> None:
+    """Run one extraction in the child and send back ("ok", text) or ("error", status, msg)."""
+    from resume import _extract_worker
+
+    _extract_worker.run_child(conn, path, kind, max_pages, cpu_seconds, memory_mb)
+
+
+def _death_message(exitcode: int | None) -> str:
+    """Explain why a child ended without answering."""
+    if exitcode is not None and exitcode < 0:
+        sig = -exitcode
+        if sig == signal.SIGXCPU:
+            return "The file took too long to read; it may be damaged or built to stall readers."
+        if sig in (signal.SIGKILL, signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT):
+            return "The file could not be read; it may be damaged or built to crash readers."
+    return "The file could not be read; it may be damaged."
+
+
+def extract_text(
+    path: str | os.PathLike[str],
+    kind: str,
+    *,
+    max_pages: int = 20,
+    timeout: float = 15.0,
+    memory_mb: int = 512,
+) -> str:
+    """Extract normalised plain text from a PDF or DOCX in an isolated, resource-limited child."""
+    if kind not in ("pdf", "docx"):
+        raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
+    path_str = os.fspath(path)
+    if not os.path.isfile(path_str):
+        raise ExtractionError(422, "The uploaded file could not be found for reading.")
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    cpu_seconds = max(1, int(timeout + 0.999))
+    proc = ctx.Process(
+        target=_child_main,
+        args=(sender, path_str, kind, max_pages, cpu_seconds, memory_mb),
+        daemon=True,
+    )
+    try:
+        proc.start()
+        sender.close()
+        if not receiver.poll(timeout):
+            raise ExtractionError(
+                422, "The file took too long to read; it may be damaged or built to stall readers."
+            )
+        try:
+            reply = receiver.recv()
+        except (EOFError, OSError):
+            proc.join(2)
+            raise ExtractionError(422, _death_message(proc.exitcode)) from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(2)
+        receiver.close()
+        if proc.exitcode is not None:
+            proc.close()
+    if reply[0] == "ok":
+        return str(reply[1])
+    raise ExtractionError(int(reply[1]), str(reply[2]))
+
+
+def extract_text_in_process(path: str | os.PathLike[str], kind: str, *, max_pages: int = 20) -> str:
+    """Extract text in the calling process, without isolation (benchmarks and debugging only)."""
+    from resume import _extract_worker
+
+    return _extract_worker.extract(os.fspath(path), kind, max_pages)
