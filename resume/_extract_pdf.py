@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -57,4 +58,99 @@ def extract_pdf(path: str, max_pages: int) -> str:
         for page in pdf.pages:
             texts.append(page_text(page))
             page.close()
-    return normalise_text("\n\n".join(texts))
+    return normalise_text(join_hyphenated("\n\n".join(drop_page_seams(texts))))
+
+
+_HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")
+# Word endings that cannot stand alone: "develop-\nment" was split by hyphenation.
+_SUFFIXES = frozenset(
+    [
+        "ment",
+        "ments",
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ing",
+        "ings",
+        "ed",
+        "er",
+        "ers",
+        "est",
+        "ly",
+        "ity",
+        "ities",
+        "ness",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "able",
+        "ible",
+        "ive",
+        "ives",
+        "ure",
+        "ures",
+        "al",
+        "ally",
+        "ic",
+        "ical",
+        "ous",
+        "age",
+        "ages",
+        "ation",
+        "ations",
+        "ist",
+        "ists",
+        "ism",
+        "ize",
+        "ized",
+        "izes",
+        "ise",
+        "ised",
+        "ility",
+        "ilities",
+        "ency",
+        "ancy",
+        "ful",
+        "less",
+        "ship",
+        "ships",
+        "ward",
+        "wards",
+    ]
+)
+
+
+def join_hyphenated(text: str) -> str:
+    """Join lower-case words split by a hyphen at a line end ("develop-\nment")."""
+    words = set(re.findall(r"[A-Za-z]+", text.lower()))
+
+    def fix(m: re.Match[str]) -> str:
+        head, tail, rest = m.group(1), m.group(2), m.group(3)
+        joined = head + tail
+        # Chromium only breaks lines at real hyphens unless CSS asks for hyphenation, so
+        # keep the hyphen unless the tail is a bare suffix or the joined word occurs elsewhere.
+        if m.group(0)[len(head)] == "\u00ad" or tail in _SUFFIXES or joined.lower() in words:
+            return joined + rest + "\n"
+        return head + "-" + tail + rest + "\n"
+
+    return _HYPHENATED.sub(fix, text)
+
+
+def drop_page_seams(pages: list[str]) -> list[str]:
+    """Drop lines at a page's foot that reappear at the next page's head (clipped reprints)."""
+
+    def key(line: str) -> str:
+        return "".join(ch for ch in line.lower() if ch.isalnum())
+
+    out = list(pages)
+    for i in range(len(out) - 1):
+        head_keys = {key(line) for line in out[i + 1].split("\n")[:6]}
+        lines = out[i].split("\n")
+        while lines and (k := key(lines[-1])) and len(k) >= 8 and k in head_keys:
+            lines.pop()
+        while lines and not lines[-1].strip():
+            lines.pop()
+        out[i] = "\n".join(lines)
+    return out
