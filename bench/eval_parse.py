@@ -1,0 +1,60 @@
+"""Parse every dev-set resume and score the result with the shared scorer.
+
+usage: python bench/eval_parse.py [DEV_DIR] [--out DIR] [--texts DIR]
+Extracts text with resume.extract (in-process, no isolation), parses it with
+resume.parse.parse_resume, writes NNN.json in the `data` shape to bench/out/parse/,
+then runs score.py TRUTH PRED --rows and prints its report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from resume.parse import parse_resume  # noqa: E402
+
+DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def read_text(path: Path, texts: Path | None) -> str:
+    """Return a resume's text: from a dump directory if given, else extracted from the file."""
+    if texts is not None:
+        return (texts / f"{path.stem}.txt").read_text(encoding="utf-8")
+    from resume.extract import extract_text_in_process
+
+    return extract_text_in_process(path, path.suffix.lstrip(".").lower())
+
+
+def main() -> None:
+    """Parse and score the dev set."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "parse")
+    ap.add_argument("--texts", type=Path, default=None, help="read NNN.txt dumps instead")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in args.dev.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
+    for path in files:
+        parsed = parse_resume(read_text(path, args.texts))
+        data = {
+            "skills": parsed.skills,
+            "experience_years": parsed.experience_years,
+            "projects": parsed.projects,
+            "certifications": parsed.certifications,
+            "internships": parsed.internships,
+            "education": parsed.education,
+        }
+        (args.out / f"{path.stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
+    score = args.dev.parent / "score.py"
+    cmd = [sys.executable, str(score), str(args.dev), str(args.out), "--rows"]
+    print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, end="")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,448 @@
+"""Parse resume text into plain data: sections, skills, years of experience and entry lists."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from resume.experience import DateRange, merged_years, parse_date_ranges, stated_years
+from resume.sections import Section, clean_line, split_sections
+from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits
+
+__all__ = ["ParsedResume", "Section", "parse_resume"]
+
+
+@dataclass
+class ParsedResume:
+    """Everything parsed from one resume's text."""
+
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    experience_years: int = 0
+    experience_years_exact: float = 0.0
+    internship_years: float = 0.0
+    projects: list[str] = field(default_factory=list)
+    internships: list[str] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    education: list[str] = field(default_factory=list)
+
+
+WORK_SECTIONS = {"experience", "internships"}
+# Sections whose dates are never paid work.
+NOT_WORK = {
+    "education", "projects", "certifications", "awards", "publications", "volunteer",
+    "languages", "interests", "references", "skills",
+}  # fmt: skip
+INTERN = re.compile(
+    r"\b(?:intern|internship|trainee|co-?op|apprentice(?:ship)?|werkstudent|stagiaire|"
+    r"praktikant(?:in)?|summer\s+analyst|summer\s+associate)\b",
+    re.I,
+)
+PROFICIENCY = re.compile(
+    r"\b(?:master(?:y)?|advanced|intermediate|beginner|basic|expert|proficient|proficiency|"
+    r"familiar|fluent|native|novice|competent|working knowledge|good|excellent|strong|"
+    r"elementary|upper|level|skilled)\b|\(?\b\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?)\b\)?|"
+    r"\b\d{1,3}\s*%|[★☆●○■□◆◇]+",
+    re.I,
+)
+ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·●▪◦‣\t]|\s/\s|\s[-–—]\s|\s{3,})\s*")
+LABEL = re.compile(r"^\s*([A-Za-z][\w &/+.\-]{0,40}?)\s*:\s*(.*)$")
+INSTITUTION = re.compile(
+    r"\b(?:universit\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
+    r"polytechnic|politecnico|polytechnique|école|ecole|escuela|schule|hochschule|"
+    r"conservatory|conservatoire|seminary|lyc[ée]e|gymnasium|iut|faculty|facultad|"
+    r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of)\b",
+    re.I,
+)
+DEGREE = re.compile(
+    r"\b(?:bachelor'?s?|master'?s?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?|m\.?a\.?|mba|ph\.?\s?d|"
+    r"doctor(?:ate)?|diploma|associate'?s?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|hsc|ssc|"
+    r"degree|licence|licenciatura|ingénieur|engineer's|a\.?a\.?s|high school|gcse|a-levels?|"
+    r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major)\b",
+    re.I,
+)
+SPOKEN = re.compile(
+    r"^(?:english|spanish|french|german|chinese|mandarin|cantonese|japanese|korean|hindi|"
+    r"portuguese|italian|russian|arabic|dutch|polish|ukrainian|turkish|swedish|norwegian|"
+    r"danish|finnish|greek|hebrew|czech|romanian|hungarian|vietnamese|thai|indonesian|malay|"
+    r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi)$",
+    re.I,
+)
+URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
+ENTRY_LABEL = re.compile(
+    r"^(?:skills|keywords|technologies|tech|stack|tools|role|link|url|website|github|"
+    r"highlights|courses|responsibilities|achievements|tech stack|built with|summary)\s*:?",
+    re.I,
+)
+
+
+def parse_resume(text: str, today: date | None = None) -> ParsedResume:
+    """Parse resume text into sections, skills, years of work and the entry lists."""
+    today = today or date.today()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sections = _retag(split_sections(text))
+    exact, intern_years, internships = _experience(sections, text, today)
+    return ParsedResume(
+        text=text,
+        sections=sections,
+        skills=_skills(sections, text),
+        experience_years=math.floor(exact + 1e-9),
+        experience_years_exact=round(exact, 2),
+        internship_years=round(intern_years, 2),
+        projects=_projects(sections),
+        internships=internships,
+        certifications=_certifications(sections),
+        education=_education(sections, today),
+    )
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _retag(sections: list[Section]) -> list[Section]:
+    """Fix section names that the heading alone gets wrong, and find unlabelled skill lists."""
+    out: list[Section] = []
+    for s in sections:
+        lines = [clean_line(x) for x in s.text.splitlines() if clean_line(x)]
+        if s.name == "languages" and lines:
+            # "Languages: Python, Go" lists programming languages, not spoken ones.
+            tech = sum(bool(skill_hits(x, lenient=True)) and not SPOKEN.match(x) for x in lines)
+            if tech >= max(2, len(lines) // 2):
+                s = Section("skills", s.heading, s.text)
+        if s.name in ("summary", "other", "contact"):
+            out.extend(_split_skill_runs(s))
+        else:
+            out.append(s)
+    return out
+
+
+def _short_skill_line(line: str) -> bool:
+    line = clean_line(line)
+    return 0 < len(line) <= 45 and len(line.split()) <= 5 and not line.endswith(".")
+
+
+def _split_skill_runs(section: Section) -> list[Section]:
+    """Carve a run of short lines, mostly skills, out of a section that has no skills heading."""
+    lines = section.text.splitlines()
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(lines):
+        if not _short_skill_line(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (_short_skill_line(lines[j]) or not lines[j].strip()):
+            j += 1
+        run = [x for x in lines[i:j] if x.strip()]
+        known = sum(bool(raw_hits(x)) for x in run)
+        if len(run) >= 6 and known >= 0.5 * len(run) and (not best or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j
+    if best is None:
+        return [section]
+    a, b = best
+    parts = [
+        Section(section.name, section.heading, "\n".join(lines[:a])),
+        Section("skills", "", "\n".join(lines[a:b])),
+        Section(section.name, "", "\n".join(lines[b:])),
+    ]
+    return [p for p in parts if p.text.strip() or p.heading]
+
+
+# ------------------------------------------------------------------ skills
+
+
+def _clean_item(item: str) -> str:
+    item = clean_line(item)
+    item = PROFICIENCY.sub(" ", item)
+    item = re.sub(r"\(\s*\)", " ", item)
+    item = " ".join(item.split())
+    return item.strip(" .,;:-–—*•·()[]").strip()
+
+
+def _is_junk(item: str) -> bool:
+    return len(item) > 40 or len(item.split()) > 4 or len(item) < 1 or not re.search(r"\w", item)
+
+
+def _items_from_line(line: str) -> list[str]:
+    """Turn one line of a skills section into skill names."""
+    line = clean_line(line)
+    if not line:
+        return []
+    out: list[str] = []
+    label = LABEL.match(line)
+    if label and label.group(2).strip():
+        # "Languages: Python, Go": the label names a group; keep it only if it is a skill.
+        group = canonical_skill(label.group(1))
+        if group:
+            out.append(group)
+        line = label.group(2)
+    prose = len(line.split()) > 10 and not ITEM_SPLIT.search(line)
+    if prose or re.search(r"[a-z]{3,}\.\s+[A-Z]", line):
+        return out + rank_hits(skill_hits(line))
+    for part in ITEM_SPLIT.split(line):
+        out.extend(_items_from_part(part))
+    return out
+
+
+def _items_from_part(part: str) -> list[str]:
+    item = _clean_item(part)
+    if not item:
+        return []
+    known = canonical_skill(item)
+    if known:
+        return [known]
+    hits = raw_hits(item)
+    words = item.split()
+    if hits and "(" not in item and len(words) > 1:
+        covered = sum(len(item[h.start : h.end].split()) for h in hits)
+        if covered >= len(words) - 1 and len(words) >= 3 or covered == len(words):
+            # "Terraform Terragrunt Kyverno": a space-separated keyword line.
+            return [h.canonical for h in hits] + _leftovers(item, hits)
+    out: list[str] = []
+    if not _is_junk(item):
+        out.append(item)
+    else:
+        outer = _clean_item(re.sub(r"\([^)]*\)?", " ", item))
+        if outer and not _is_junk(outer) and outer != item:
+            out.append(outer)
+    out.extend(h.canonical for h in hits)
+    return out
+
+
+def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
+    """Return the words of a keyword line that no taxonomy name covered ("Kyverno")."""
+    rest = item
+    for h in sorted(hits, key=lambda h: -h.start):
+        rest = rest[: h.start] + "\n" + rest[h.end :]
+    out = []
+    for chunk in rest.split("\n"):
+        chunk = _clean_item(chunk)
+        if chunk and not _is_junk(chunk) and len(chunk) > 1:
+            out.extend(chunk.split() if len(chunk.split()) <= 3 else [])
+    return out
+
+
+def _skills(sections: list[Section], text: str) -> list[str]:
+    listed: list[str] = []
+    for s in sections:
+        if s.name == "skills":
+            for line in s.text.splitlines():
+                listed.extend(_items_from_line(line))
+    mentioned = rank_hits(skill_hits(text))
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in listed + mentioned:
+        key = re.sub(r"[^a-z0-9+#]+", "", name.lower())
+        if not key or key in seen or _is_junk(name) or SPOKEN.match(name):
+            continue
+        if re.fullmatch(r"[\d\W]+", name):
+            continue
+        seen.add(key)
+        out.append(name)
+    return out
+
+
+# -------------------------------------------------------------- experience
+
+
+def _experience(sections: list[Section], text: str, today: date) -> tuple[float, float, list[str]]:
+    """Return (work years, internship years, internship titles) from the work history."""
+    work = [s for s in sections if s.name in WORK_SECTIONS]
+    if not work:
+        work = [s for s in sections if s.name not in NOT_WORK]
+    jobs: list[tuple[date, date]] = []
+    interns: list[tuple[date, date]] = []
+    titles: list[str] = []
+    for s in work:
+        for rng, title in _dated_entries(s.text, today):
+            is_intern = s.name == "internships" or bool(title and INTERN.search(title))
+            span = (rng.start, rng.end)
+            if is_intern:
+                interns.append(span)
+                if title:
+                    titles.append(title)
+            elif rng.end > rng.start:
+                jobs.append(span)
+    for s in work:  # intern titles whose dates we could not read still belong in the list
+        for line in s.text.splitlines():
+            title = _title_text(line)
+            if title and INTERN.search(title) and _looks_like_title(title):
+                titles.append(title)
+    exact = merged_years(jobs)
+    if not jobs and not interns:
+        exact = stated_years(text) or 0.0
+    return exact, merged_years(interns), _dedupe(titles)
+
+
+def _title_text(line: str) -> str:
+    line = clean_line(line)
+    for rng in parse_date_ranges(line, date(2000, 1, 1)):
+        line = line[: rng.begin] + " " + line[rng.finish :]
+    line = re.sub(r"\b(?:present|current|now)\b", " ", line, flags=re.I)
+    return " ".join(line.split()).strip(" ,|-–—·")
+
+
+def _looks_like_title(line: str) -> bool:
+    return 0 < len(line) <= 90 and len(line.split()) <= 12 and not line.endswith(".")
+
+
+def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
+    """Pair each date range of a work section with the internship title near it, if any."""
+    lines = text.splitlines()
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    ranges = [r for r in parse_date_ranges(text, today) if r.end > r.start or r.open_ended]
+    if not ranges:
+        return []
+    line_of = [max(i for i, o in enumerate(offsets) if o <= r.begin) for r in ranges]
+    out = []
+    for k, rng in enumerate(ranges):
+        lo = line_of[k - 1] + 1 if k > 0 else 0
+        hi = line_of[k + 1] - 1 if k + 1 < len(ranges) else len(lines) - 1
+        window = range(max(lo, line_of[k] - 2), min(hi, line_of[k] + 2) + 1)
+        title = ""
+        for i in sorted(window, key=lambda i: abs(i - line_of[k])):
+            raw = lines[i].strip()
+            if raw[:1] in "•·●▪◦-–*" or raw.startswith("(cid:"):
+                continue
+            candidate = _title_text(raw)
+            if candidate and INTERN.search(candidate) and _looks_like_title(candidate):
+                title = candidate
+                break
+        out.append((rng, title))
+    return out
+
+
+# ----------------------------------------------------------------- entries
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        key = re.sub(r"[^a-z0-9]+", " ", item.lower()).strip()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _lines(sections: list[Section], name: str) -> list[str]:
+    return [ln for s in sections if s.name == name for ln in s.text.splitlines()]
+
+
+def _is_date_only(line: str) -> bool:
+    return bool(line) and not _title_text(line)
+
+
+def _mostly_skills(line: str) -> bool:
+    hits = raw_hits(line)
+    words = line.split()
+    covered = sum(len(line[h.start : h.end].split()) for h in hits)
+    return len(hits) >= 2 and covered >= 0.6 * len(words)
+
+
+def _projects(sections: list[Section]) -> list[str]:
+    lines = _lines(sections, "projects")
+    out: list[str] = []
+    prev_boundary = True
+    for idx, raw in enumerate(lines):
+        stripped = raw.strip()
+        if not stripped:
+            prev_boundary = True
+            continue
+        bullet = stripped[:1] in "•·●▪◦‣-–*" or stripped.startswith("(cid:")
+        title = _title_text(stripped).rstrip(":").strip()
+        has_date = title != clean_line(stripped).strip(" ,|-–—·")
+        nxt = lines[idx + 1].strip() if idx + 1 < len(lines) else ""
+        is_title = (
+            not bullet
+            and title
+            and len(title) >= 2
+            and (prev_boundary or has_date)
+            and len(title.split()) <= 14
+            and len(title) <= 100
+            and title[:1].isupper() | title[:1].isdigit() | (title[:1] in "μµ")
+            and not ENTRY_LABEL.match(title)
+            and not URLISH.search(title)
+            and not _mostly_skills(title)
+            and not (title.endswith(".") and len(title.split()) > 8 and not has_date)
+            and not (len(title.split()) > 8 and len(nxt.split()) > 8 and not has_date)
+        )
+        if is_title:
+            out.append(title.rstrip("."))
+        # A description ends a sentence, a label or date line ends an entry header.
+        prev_boundary = (
+            stripped.endswith((".", "!", "?", ")", "..."))
+            or ENTRY_LABEL.match(clean_line(stripped)) is not None
+            or _is_date_only(stripped)
+            or _mostly_skills(clean_line(stripped))
+            or URLISH.search(stripped) is not None
+        )
+        if is_title and not has_date:
+            prev_boundary = False
+    return _dedupe(out)
+
+
+def _certifications(sections: list[Section]) -> list[str]:
+    out: list[str] = []
+    for raw in _lines(sections, "certifications"):
+        line = _title_text(raw)
+        if not line or len(line) < 3 or URLISH.search(line):
+            continue
+        if re.match(r"^(?:issued|credential|id\b|expires|verify|license number)", line, re.I):
+            continue
+        if len(line.split()) > 16 or (line.endswith(".") and len(line.split()) > 8):
+            continue
+        out.append(line)
+    return _dedupe(out)
+
+
+def _education(sections: list[Section], today: date) -> list[str]:
+    lines = [clean_line(x) for x in _lines(sections, "education")]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        title = _title_text(line)
+        sentence = len(title.split()) > 14 or (title.endswith(".") and len(title.split()) > 8)
+        if not title or sentence:
+            continue
+        has_date = title != line.strip(" ,|-–—·")
+        if INSTITUTION.search(title) or (has_date and not DEGREE.search(title)):
+            if title.endswith((" of", " and", " &", ",", " de", " for")) and i + 1 < len(lines):
+                title = f"{title} {_title_text(lines[i + 1])}"
+            name = _split_degree_at(title)
+            degree = _degree_near(lines, i)
+            out.append(f"{name} — {degree}" if degree and degree not in name else name)
+    return _dedupe(out)
+
+
+def _split_degree_at(title: str) -> str:
+    """Turn "BSc Computer Science at Stanford University" into "Stanford University — BSc ..."."""
+    m = re.match(r"^(.*?)\s+(?:at|@|from|,|-|–|—)\s+(.*)$", title)
+    if m and INSTITUTION.search(m.group(2)) and DEGREE.search(m.group(1)):
+        return f"{m.group(2).strip()} — {m.group(1).strip()}"
+    return title
+
+
+def _degree_near(lines: list[str], i: int) -> str:
+    for j in (i + 1, i + 2, i - 1):
+        if 0 <= j < len(lines):
+            cand = _title_text(lines[j])
+            if (
+                cand
+                and DEGREE.search(cand)
+                and not INSTITUTION.search(cand)
+                and len(cand.split()) <= 10
+                and not cand.endswith(".")
+            ):
+                return cand
+    return ""
