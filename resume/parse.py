@@ -44,7 +44,9 @@ INTERN = re.compile(
 PROFICIENCY = re.compile(
     r"\b(?:master(?:y)?|advanced|intermediate|beginner|basic|expert|proficient|proficiency|"
     r"familiar|fluent|native|novice|competent|working knowledge|good|excellent|strong|"
-    r"elementary|upper|level|skilled)\b|\(?\b\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?)\b\)?|"
+    r"elementary|upper|level|skilled|moderate|experienced|begin+er|begineer|learning|"
+    r"conversational|professional working|limited working|full professional)\b|"
+    r"\(?\b\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?)\b\)?|"
     r"\b\d{1,3}\s*%|[★☆●○■□◆◇]+",
     re.I,
 )
@@ -71,6 +73,12 @@ SPOKEN = re.compile(
     r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi)$",
     re.I,
 )
+GROUP_WORDS = {
+    "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
+    "skills", "misc", "other", "others", "general", "concepts", "methodologies", "environments",
+    "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
+}  # fmt: skip
+_MENTIONS = True
 URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
 ENTRY_LABEL = re.compile(
     r"^(?:skills|keywords|technologies|tech|stack|tools|role|link|url|website|github|"
@@ -229,21 +237,38 @@ def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
 def _skills(sections: list[Section], text: str) -> list[str]:
     listed: list[str] = []
     for s in sections:
-        if s.name == "skills":
-            for line in s.text.splitlines():
-                listed.extend(_items_from_line(line))
-    mentioned = rank_hits(skill_hits(text))
+        if s.name != "skills":
+            continue
+        if not s.heading:
+            # A list found without a heading may hold contact lines: trust the taxonomy only.
+            listed.extend(h.canonical for h in skill_hits(s.text, lenient=True))
+            continue
+        for line in s.text.splitlines():
+            listed.extend(_items_from_line(line))
+    mentioned = rank_hits(skill_hits(text)) if _MENTIONS else []
     out: list[str] = []
     seen: set[str] = set()
     for name in listed + mentioned:
         key = re.sub(r"[^a-z0-9+#]+", "", name.lower())
-        if not key or key in seen or _is_junk(name) or SPOKEN.match(name):
-            continue
-        if re.fullmatch(r"[\d\W]+", name):
+        if not key or key in seen or _is_junk(name) or _not_a_skill(name):
             continue
         seen.add(key)
         out.append(name)
     return out
+
+
+def _not_a_skill(name: str) -> bool:
+    """Tell whether a skills-list item is debris: contact details, a spoken language, a group."""
+    if re.fullmatch(r"[\d\W]+", name) or URLISH.search(name) or "@" in name:
+        return True
+    first = re.split(r"[\s(]", name.strip(), maxsplit=1)[0]
+    if SPOKEN.match(first):
+        return True
+    words = name.lower().split()
+    if canonical_skill(name):
+        return False
+    # "Cloud Platforms", "Office Tools": the name of a group of skills, not a skill.
+    return len(words) <= 3 and words[-1].strip(":") in GROUP_WORDS
 
 
 # -------------------------------------------------------------- experience

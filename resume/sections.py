@@ -154,6 +154,10 @@ def heading_name(line: str) -> str | None:
     raw = clean_line(line)
     if not raw or len(raw) > 60 or raw.endswith((".", ",", ";")):
         return None
+    # A heading is written as a heading: capitalised or in capitals, never "projects" mid-prose.
+    first = next((c for c in raw if c.isalpha()), "")
+    if not first.isupper():
+        return None
     if re.search(r"\d", re.sub(r"\(\s*\d+\s*\)\s*$", "", raw)):
         return None
     if ":" in raw.rstrip(":"):  # "Skills: Python, Go" is a labelled list, not a heading
