@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import LIT
 
 from resume._extract_common import normalise_text
 from resume._extract_layout import page_text
@@ -17,6 +16,10 @@ from resume.extract import ExtractionError
 
 # Pages counted before giving up on an exact figure in the error message.
 COUNT_CEILING = 10_000
+
+# Real page trees are a few levels deep; viewers give up far sooner than this.
+MAX_TREE_DEPTH = 64
+LITERAL_PAGES = LIT("Pages")
 
 _DAMAGED = "The PDF is damaged or not readable."
 _ENCRYPTED = "The PDF is encrypted; upload an unprotected copy."
@@ -26,28 +29,61 @@ def _open(path: str) -> pdfplumber.PDF:
     """Open a PDF, turning encryption and syntax failures into ExtractionError."""
     try:
         return pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ExtractionError(422, _ENCRYPTED) from None
     except Exception as exc:  # noqa: BLE001  (pdfminer raises many types on bad input)
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        # pdfplumber wraps pdfminer's errors; look at the cause as well.
+        causes = [exc, *getattr(exc, "args", ())]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise ExtractionError(422, _ENCRYPTED) from None
         raise ExtractionError(422, _DAMAGED) from None
 
 
 def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
-    """Count the pages of an open PDF, up to ceiling, walking the page tree only once."""
+    """Count pages by walking the page tree, refusing loops and absurd nesting."""
+    doc = pdf.doc
     try:
-        return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), ceiling))
-    except RecursionError:
-        raise ExtractionError(422, "The PDF's page tree is nested too deeply to read.") from None
-    except (PDFSyntaxError, PSException, KeyError, TypeError, ValueError):
+        root = resolve1(doc.catalog.get("Pages"))
+    except Exception:  # noqa: BLE001
         raise ExtractionError(422, _DAMAGED) from None
+    if not isinstance(root, dict):
+        raise ExtractionError(422, _DAMAGED)
+    seen: set[int] = set()
+    count = 0
+    # Iterative depth-first walk: a hostile tree cannot exhaust the stack.
+    stack: list[tuple[Any, int]] = [(doc.catalog.get("Pages"), 0)]
+    while stack:
+        ref, depth = stack.pop()
+        if depth > MAX_TREE_DEPTH:
+            raise ExtractionError(422, "The PDF's page tree is nested too deeply to read.")
+        objid = getattr(ref, "objid", None)
+        if objid is not None:
+            if objid in seen:
+                raise ExtractionError(422, "The PDF's page tree loops back on itself.")
+            seen.add(objid)
+        try:
+            node = resolve1(ref)
+        except Exception:  # noqa: BLE001
+            raise ExtractionError(422, _DAMAGED) from None
+        if not isinstance(node, dict):
+            continue
+        kind = node.get("Type")
+        kids = resolve1(node.get("Kids")) if "Kids" in node else None
+        if kind is LITERAL_PAGES or (kind is None and isinstance(kids, list)):
+            if not isinstance(kids, list):
+                continue
+            if len(seen) + len(stack) + len(kids) > ceiling * 4:
+                raise ExtractionError(422, "The PDF's page tree is too large to read.")
+            stack.extend((kid, depth + 1) for kid in reversed(kids))
+        else:
+            count += 1
+            if count >= ceiling:
+                return count
+    return count
 
 
 def extract_pdf(path: str, max_pages: int) -> str:
     """Return the text of a PDF of at most max_pages pages, page by page in reading order."""
     pdf = _open(path)
-    with pdf:
+    try:
         n = count_pages(pdf)
         if n == 0:
             raise ExtractionError(422, "The PDF has no pages.")
@@ -55,9 +91,12 @@ def extract_pdf(path: str, max_pages: int) -> str:
             shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
             raise ExtractionError(422, f"The PDF has {shown} pages; the limit is {max_pages}.")
         texts = []
-        for page in pdf.pages:
+        for page in pdf.pages[:max_pages]:
             texts.append(page_text(page))
             page.close()
+    finally:
+        # pdf.close() would walk the whole page tree again, the very thing refused above.
+        pdf.stream.close()
     return normalise_text(join_hyphenated("\n\n".join(drop_page_seams(texts))))
 
 

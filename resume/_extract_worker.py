@@ -65,23 +65,28 @@ def extract(path: str, kind: str, max_pages: int) -> str:
     return text[:MAX_TEXT_CHARS]
 
 
+def run_job(path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int) -> dict:
+    """Apply limits, extract, and return {"ok": True, "text"} or {"ok": False, status, message}."""
+    _apply_limits(cpu_seconds, memory_mb)
+    try:
+        return {"ok": True, "text": extract(path, kind, max_pages)}
+    except ExtractError as exc:
+        return {"ok": False, "status": exc.status, "message": exc.message}
+    except MemoryError:
+        msg = "The file needs too much memory to read; it may be built to do so."
+    except RecursionError:
+        msg = "The file's structure is nested too deeply to read."
+    except Exception:  # noqa: BLE001  (any parser failure on bad input is the file's fault)
+        what = "PDF" if kind == "pdf" else "Word document"
+        msg = f"The {what} is damaged or not readable."
+    return {"ok": False, "status": 422, "message": msg}
+
+
 def run_child(
     conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
 ) -> None:
-    """Apply limits, extract, and send the outcome over conn."""
-    _apply_limits(cpu_seconds, memory_mb)
+    """Run one job in a multiprocessing child and send the reply over conn."""
     try:
-        reply: tuple = ("ok", extract(path, kind, max_pages))
-    except ExtractError as exc:
-        reply = ("error", exc.status, exc.message)
-    except MemoryError:
-        reply = ("error", 422, "The file needs too much memory to read; it may be built to do so.")
-    except RecursionError:
-        reply = ("error", 422, "The file's structure is nested too deeply to read.")
-    except Exception:  # noqa: BLE001  (any parser failure on bad input is the file's fault)
-        what = "PDF" if kind == "pdf" else "Word document"
-        reply = ("error", 422, f"The {what} is damaged or not readable.")
-    try:
-        conn.send(reply)
+        conn.send(run_job(path, kind, max_pages, cpu_seconds, memory_mb))
     finally:
         conn.close()

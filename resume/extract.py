@@ -20,9 +20,12 @@ from typing import Any
 __all__ = ["ExtractionError", "sniff_kind", "extract_text"]
 
 _WORKER_MODULE = "resume._extract_worker"
-_START_METHOD = os.environ.get("RESUME_EXTRACT_START_METHOD", "forkserver")
+# "zygote" (our own preloaded fork server, the default), or a multiprocessing start method
+# ("forkserver", "fork", "spawn"), kept for the isolation benchmark.
+_START_METHOD = os.environ.get("RESUME_EXTRACT_START_METHOD", "zygote")
 _ctx_lock = threading.Lock()
 _ctx: Any = None
+_fork_server: Any = None
 
 
 class ExtractionError(Exception):
@@ -154,39 +157,99 @@ def extract_text(
     """Extract normalised plain text from a PDF or DOCX in an isolated, resource-limited child."""
     if kind not in ("pdf", "docx"):
         raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
-    path_str = os.fspath(path)
+    # The child may run in another working directory.
+    path_str = os.path.abspath(os.fspath(path))
     if not os.path.isfile(path_str):
         raise ExtractionError(422, "The uploaded file could not be found for reading.")
+    cpu_seconds = max(1, int(timeout + 0.999))
+    if _START_METHOD == "zygote":
+        reply = _run_in_fork_server(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
+    else:
+        reply = _run_in_multiprocessing(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
+    if reply.get("ok"):
+        return str(reply["text"])
+    raise ExtractionError(int(reply["status"]), str(reply["message"]))
+
+
+_TOO_SLOW = "The file took too long to read; it may be damaged or built to stall readers."
+
+
+def _run_in_fork_server(
+    path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int, timeout: float
+) -> dict[str, Any]:
+    """Run one extraction in a child of the preloaded fork server."""
+    global _fork_server
+    from resume._extract_zygote import ChildFailed, ForkServer
+
+    with _ctx_lock:
+        if _fork_server is None:
+            _fork_server = ForkServer()
+        server = _fork_server
+    job = {
+        "path": path,
+        "kind": kind,
+        "max_pages": max_pages,
+        "cpu_seconds": cpu_seconds,
+        "memory_mb": memory_mb,
+    }
+    try:
+        return server.run(job, timeout)
+    except ChildFailed as exc:
+        if exc.timed_out:
+            raise ExtractionError(422, _TOO_SLOW) from None
+        raise ExtractionError(
+            422, "The file could not be read; it may be damaged or built to exhaust readers."
+        ) from None
+    except OSError:
+        raise ExtractionError(422, "The file could not be read right now; try again.") from None
+
+
+def _run_in_multiprocessing(
+    path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int, timeout: float
+) -> dict[str, Any]:
+    """Run one extraction in a multiprocessing child (fork, spawn or forkserver)."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    cpu_seconds = max(1, int(timeout + 0.999))
     proc = ctx.Process(
         target=_child_main,
-        args=(sender, path_str, kind, max_pages, cpu_seconds, memory_mb),
+        args=(sender, path, kind, max_pages, cpu_seconds, memory_mb),
         daemon=True,
     )
+    started = False
     try:
         proc.start()
+        started = True
         sender.close()
         if not receiver.poll(timeout):
-            raise ExtractionError(
-                422, "The file took too long to read; it may be damaged or built to stall readers."
-            )
+            raise ExtractionError(422, _TOO_SLOW)
         try:
-            reply = receiver.recv()
+            return receiver.recv()
         except (EOFError, OSError):
             proc.join(2)
             raise ExtractionError(422, _death_message(proc.exitcode)) from None
     finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(2)
-        receiver.close()
-        if proc.exitcode is not None:
+        if started:
+            if proc.is_alive():
+                proc.kill()
+            proc.join(2)
             proc.close()
-    if reply[0] == "ok":
-        return str(reply[1])
-    raise ExtractionError(int(reply[1]), str(reply[2]))
+        else:
+            sender.close()
+        receiver.close()
+
+
+def warm_up() -> None:
+    """Start the extraction fork server now, so the first upload does not pay for it."""
+    global _fork_server
+    if _START_METHOD != "zygote":
+        return
+    from resume._extract_zygote import ForkServer
+
+    with _ctx_lock:
+        if _fork_server is None:
+            _fork_server = ForkServer()
+        server = _fork_server
+    server.start()
 
 
 def extract_text_in_process(path: str | os.PathLike[str], kind: str, *, max_pages: int = 20) -> str:

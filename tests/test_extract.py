@@ -1,0 +1,237 @@
+"""Tests for resume.extract: type sniffing, isolation, hostile files and reading order."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from resume._extract_common import normalise_text
+from resume._extract_pdf import join_hyphenated
+from resume.extract import ExtractionError, extract_text, sniff_kind
+from tests import hostile
+
+DEV_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    """Write bytes to a file in tmp_path and return its path."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _extract(tmp_path: Path, name: str, data: bytes, **kwargs: object) -> str:
+    """Sniff and extract a file the way the upload view does."""
+    kind = sniff_kind(data, name)
+    return extract_text(_write(tmp_path, name, data), kind, **kwargs)
+
+
+def _refused(tmp_path: Path, name: str, data: bytes, **kwargs: object) -> ExtractionError:
+    """Return the ExtractionError that extracting this file raises."""
+    with pytest.raises(ExtractionError) as info:
+        _extract(tmp_path, name, data, **kwargs)
+    return info.value
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+def test_sniff_accepts_pdf_and_docx_with_matching_names() -> None:
+    assert sniff_kind(hostile.text_pdf(), "CV.PDF") == "pdf"
+    assert sniff_kind(hostile.rich_docx(), "resume.Docx") == "docx"
+
+
+def test_sniff_refuses_empty_file_with_422() -> None:
+    with pytest.raises(ExtractionError) as info:
+        sniff_kind(b"", "resume.pdf")
+    assert info.value.status == 422
+    assert info.value.message == "The file is empty."
+
+
+@pytest.mark.parametrize(
+    ("data_factory", "name", "found"),
+    [
+        (hostile.fake_exe, "resume.pdf", "Windows executable"),
+        (hostile.plain_zip, "resume.pdf", "ZIP archive"),
+        (hostile.rich_docx, "resume.pdf", "Word document"),
+        (hostile.text_pdf, "resume.docx", "a PDF"),
+        (hostile.plain_zip, "resume.docx", "ZIP archive without a Word document"),
+        (hostile.fake_exe, "resume.docx", "Windows executable"),
+        (lambda: b"Jane Doe, engineer", "resume.txt", ".txt"),
+        (hostile.text_pdf, "resume.doc", ".doc"),
+        (hostile.text_pdf, "resume", "no extension"),
+    ],
+)
+def test_sniff_refuses_mismatched_content_with_415(data_factory, name: str, found: str) -> None:
+    with pytest.raises(ExtractionError) as info:
+        sniff_kind(data_factory(), name)
+    assert info.value.status == 415
+    assert found in info.value.message
+
+
+# ---------------------------------------------------------------- hostile files
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "says"),
+    [
+        ("bomb.docx", hostile.zip_bomb_docx, "ZIP bomb"),
+        ("declared.docx", hostile.declared_huge_docx, "ZIP bomb"),
+        ("parts.docx", hostile.many_entries_docx, "too many parts"),
+        ("laughs.docx", hostile.billion_laughs_docx, "entity declarations"),
+        ("xxe.docx", hostile.xxe_docx, "entity declarations"),
+        ("loop.pdf", hostile.looping_page_tree_pdf, "loops"),
+        ("deep.pdf", hostile.deep_page_tree_pdf, "nested too deeply"),
+        ("truncated.pdf", hostile.truncated_pdf, "PDF"),
+        ("encrypted.pdf", hostile.encrypted_pdf, "encrypted"),
+        ("scan.pdf", hostile.image_only_pdf, "no text layer"),
+    ],
+)
+def test_hostile_file_is_refused_with_422(tmp_path: Path, name: str, factory, says: str) -> None:
+    error = _refused(tmp_path, name, factory())
+    assert error.status == 422
+    assert says in error.message
+
+
+def test_xxe_file_content_never_reaches_the_text(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-VALUE-123")
+    error = _refused(tmp_path, "xxe.docx", hostile.xxe_docx(secret.as_uri()))
+    assert "TOPSECRET" not in error.message
+
+
+def test_pdf_over_page_cap_names_count_and_limit(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "long.pdf", hostile.text_pdf(pages=25))
+    assert error.status == 422
+    assert error.message == "The PDF has 25 pages; the limit is 20."
+
+
+def test_page_cap_is_configurable(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "long.pdf", hostile.text_pdf(pages=25), max_pages=30)
+    assert text.count("Software Engineer") == 25
+
+
+def test_timeout_kills_the_child_and_raises_422(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "slow.pdf", hostile.text_pdf(pages=20), timeout=0.001)
+    assert error.status == 422
+    assert "too long" in error.message
+
+
+def test_memory_limit_ends_in_422_not_a_dead_caller(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "big.pdf", hostile.text_pdf(pages=5), memory_mb=1)
+    assert error.status == 422
+
+
+def test_caller_stays_healthy_after_hostile_files(tmp_path: Path) -> None:
+    pid = os.getpid()
+    for name, factory in [
+        ("deep.pdf", hostile.deep_page_tree_pdf),
+        ("laughs.docx", hostile.billion_laughs_docx),
+    ]:
+        _refused(tmp_path, name, factory())
+    _refused(tmp_path, "slow.pdf", hostile.text_pdf(pages=20), timeout=0.001)
+    assert os.getpid() == pid
+    text = _extract(tmp_path, "fine.pdf", hostile.text_pdf())
+    assert text.startswith("Jane Doe\nSoftware Engineer")
+
+
+def test_missing_file_is_422(tmp_path: Path) -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract_text(tmp_path / "gone.pdf", "pdf")
+    assert info.value.status == 422
+
+
+# ---------------------------------------------------------------- PDF reading order
+
+
+def test_two_columns_are_not_interleaved(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "two.pdf", hostile.two_column_pdf()).splitlines()
+    assert lines[0] == "Alex Example Person Name Header Spanning"
+    left = ["Contact", "alex@example.com", "Skills", "Python", "Docker", "PostgreSQL", "Linux"]
+    right = [
+        "Experience",
+        "Senior Engineer at Acme Corporation",
+        "Designed the billing platform used by many customers",
+        "Engineer at Globex Industries",
+    ]
+    for line in left + right:
+        assert line in lines
+    assert max(lines.index(x) for x in left) < min(lines.index(x) for x in right)
+    assert lines.index("Skills") + 1 == lines.index("Python")
+
+
+def test_right_aligned_dates_stay_on_their_entry_line(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "dated.pdf", hostile.dated_entries_pdf()).splitlines()
+    assert "Staff Engineer, Initech 2019 - Present" in lines
+    assert "Intern, Pied Piper 2014 - 2015" in lines
+    assert "Junior Developer, Vandelay 2013 - 2014" in lines
+
+
+def test_letter_spaced_heading_is_rejoined(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "spaced.pdf", hostile.letter_spaced_pdf()).splitlines()
+    assert lines[0] == "SKILLS"
+    assert lines[1].startswith("Python, Go and Terraform")
+
+
+def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "hyph.pdf", hostile.hyphenated_pdf())
+    assert "software development" in text
+    assert "develop-" not in text
+    assert "end-to-end testing" in text
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="needs a TrueType font with the fi ligature")
+def test_ligature_is_normalised(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "lig.pdf", hostile.ligature_pdf(FONT))
+    assert "Certified financial analyst with proficiency in SQL" in text
+    assert "\ufb01" not in text
+
+
+def test_normalise_text_folds_ligatures_drops_icons_and_collapses_space() -> None:
+    raw = "\ue0b0 Pro\ufb01le\u00a0\u00a0 summary  \n\n\n\n\uf0e0 mail\u200b@example.com "
+    assert normalise_text(raw) == "Profile summary\n\nmail@example.com"
+
+
+def test_join_hyphenated_rules() -> None:
+    assert join_hyphenated("develop-\nment of apps") == "development\nof apps"
+    assert join_hyphenated("multi-\ncloud setup") == "multi-cloud\nsetup"
+    assert join_hyphenated("Python-\nbased") == "Python-based\n"
+    assert join_hyphenated("pre-\nSales") == "pre-\nSales"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def test_docx_reads_header_table_nested_table_text_box_and_breaks(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "rich.docx", hostile.rich_docx())
+    lines = text.splitlines()
+    assert lines[0] == "Taylor Header Name"
+    assert "Data engineer building pipelines\tfor analytics" in lines
+    assert "Python\tExpert" in lines
+    assert "Nested cell skill Terraform" in text
+    assert text.count("Text box certification AWS Solutions Architect") == 1
+    assert lines.index("First line") + 1 == lines.index("Second line after break")
+    assert (
+        lines.index("Experience")
+        < lines.index("Python\tExpert")
+        < lines.index("Closing paragraph about the candidate")
+    )
+
+
+# ---------------------------------------------------------------- dev set
+
+
+@pytest.mark.skipif(not DEV_DIR.is_dir(), reason="dev set not present")
+def test_dev_resumes_extract_clean_text() -> None:
+    files = sorted(p for p in DEV_DIR.iterdir() if p.suffix in (".pdf", ".docx"))[:6]
+    assert files
+    for path in files:
+        text = extract_text(path, sniff_kind(path.read_bytes(), path.name))
+        assert len(text) > 500, path.name
+        assert "(cid:" not in text
+        assert not any(unicodedata.category(ch) == "Co" for ch in text)
+        assert "\n\n\n" not in text
