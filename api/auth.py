@@ -1,0 +1,236 @@
+"""Accounts: register, login, refresh, logout; and the JWT callbacks that guard every route."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Flask, current_app, jsonify
+from flask_jwt_extended import (
+    create_access_token,
+    create_refresh_token,
+    decode_token,
+    get_jwt,
+    get_jwt_identity,
+    jwt_required,
+)
+from jwt import PyJWTError
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from api.errors import APIError, error_response
+from api.openapi import operation
+from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
+from api.validation import parse_json
+from extensions import account_key, jwt, limiter
+from models import TokenBlocklist, User, db
+
+auth_bp = Blueprint("auth", __name__, url_prefix="/api")
+
+BAD_LOGIN = "Invalid username or password."
+
+
+def _login_limit() -> str:
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+def _register_limit() -> str:
+    return current_app.config["RATELIMIT_REGISTER"]
+
+
+def _tokens(user: User) -> dict[str, str]:
+    identity = str(user.id)
+    return {
+        "access_token": create_access_token(identity=identity),
+        "refresh_token": create_refresh_token(identity=identity),
+    }
+
+
+def _dummy_hash() -> str:
+    # Hash once per process so unknown users cost the same time as wrong passwords.
+    cached = current_app.extensions.get("dummy_password_hash")
+    if cached is None:
+        cached = generate_password_hash("not-a-real-password")
+        current_app.extensions["dummy_password_hash"] = cached
+    return cached
+
+
+@auth_bp.post("/register")
+@limiter.limit(_register_limit)
+@operation(
+    "Create an account",
+    tag="auth",
+    body=RegisterIn,
+    responses={201: AuthOut},
+    auth=None,
+    errors=(409,),
+)
+def register():
+    """Create an account and return the user with fresh tokens."""
+    payload = parse_json(RegisterIn)
+    taken = db.session.execute(
+        select(User.username, User.email).where(
+            or_(
+                func.lower(User.username) == payload.username.lower(),
+                User.email == payload.email,
+            )
+        )
+    ).first()
+    if taken is not None:
+        field = "username" if taken.username.lower() == payload.username.lower() else "email"
+        raise APIError(409, f"That {field} is already registered.", {field: "is already taken"})
+    user = User(
+        username=payload.username,
+        email=payload.email,
+        password_hash=generate_password_hash(payload.password),
+        full_name=payload.full_name,
+        skills=[],
+        manual_skills=[],
+    )
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Lost a race with a concurrent registration of the same name.
+        db.session.rollback()
+        raise APIError(409, "That username or email is already registered.") from None
+    return jsonify({"success": True, "user": user.to_dict(), **_tokens(user)}), 201
+
+
+@auth_bp.post("/login")
+@limiter.limit(_login_limit)
+@limiter.limit(_login_limit, key_func=account_key)
+@operation(
+    "Log in with username or email",
+    tag="auth",
+    body=LoginIn,
+    responses={200: AuthOut},
+    auth=None,
+    errors=(401,),
+)
+def login():
+    """Check credentials and return access and refresh tokens."""
+    payload = parse_json(LoginIn)
+    identifier = payload.identifier()
+    if identifier is None:
+        raise APIError(422, "Give a username or email.", {"username": "is required"})
+    user = db.session.execute(
+        select(User).where(
+            or_(func.lower(User.username) == identifier.lower(), User.email == identifier.lower())
+        )
+    ).scalar_one_or_none()
+    # Always verify a hash so both failure paths take the same time.
+    ok = check_password_hash(user.password_hash if user else _dummy_hash(), payload.password)
+    if user is None or not ok:
+        raise APIError(401, BAD_LOGIN)
+    return jsonify({"success": True, "user": user.to_dict(), **_tokens(user)})
+
+
+@auth_bp.post("/refresh")
+@jwt_required(refresh=True)
+@operation(
+    "Exchange a refresh token for a new access token",
+    tag="auth",
+    responses={200: AccessTokenOut},
+    auth="refresh",
+)
+def refresh():
+    """Issue a new access token for a valid refresh token."""
+    return jsonify({"access_token": create_access_token(identity=get_jwt_identity())})
+
+
+def _revoke(claims: dict) -> None:
+    if db.session.execute(
+        select(TokenBlocklist.id).where(TokenBlocklist.jti == claims["jti"])
+    ).first():
+        return
+    db.session.add(
+        TokenBlocklist(
+            jti=claims["jti"],
+            token_type=claims["type"],
+            user_id=int(claims["sub"]),
+            expires_at=datetime.fromtimestamp(claims["exp"], UTC).replace(tzinfo=None),
+        )
+    )
+
+
+@auth_bp.post("/logout")
+@jwt_required()
+@operation(
+    "Revoke the access token presented and, if given, a refresh token",
+    tag="auth",
+    body=LogoutIn,
+    responses={200: MessageOut},
+)
+def logout():
+    """Revoke the presented access token and the refresh token in the body."""
+    payload = parse_json(LogoutIn, optional=True)
+    access = get_jwt()
+    refresh_claims = None
+    if payload.refresh_token:
+        try:
+            refresh_claims = decode_token(payload.refresh_token)
+        except PyJWTError:
+            refresh_claims = None
+        if (
+            refresh_claims is None
+            or refresh_claims.get("type") != "refresh"
+            or refresh_claims.get("sub") != access["sub"]
+        ):
+            raise APIError(
+                422,
+                "The refresh token is not a valid refresh token of this account.",
+                {"refresh_token": "is invalid, expired or belongs to another account"},
+            )
+    _revoke(access)
+    if refresh_claims is not None:
+        _revoke(refresh_claims)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # A concurrent logout revoked the same token first: the outcome is the same.
+        db.session.rollback()
+    return jsonify({"success": True, "message": "Logged out successfully"})
+
+
+def register_jwt_callbacks(app: Flask) -> None:
+    """Check revocation in the database and answer every JWT failure in the error shape."""
+
+    @jwt.token_in_blocklist_loader
+    def _revoked(_header: dict, payload: dict) -> bool:
+        jti = payload.get("jti")
+        return (
+            db.session.execute(select(TokenBlocklist.id).where(TokenBlocklist.jti == jti)).first()
+            is not None
+        )
+
+    @jwt.user_lookup_loader
+    def _lookup(_header: dict, payload: dict) -> User | None:
+        try:
+            return db.session.get(User, int(payload["sub"]))
+        except (TypeError, ValueError):
+            return None
+
+    @jwt.user_lookup_error_loader
+    def _user_gone(_header: dict, _payload: dict):
+        return error_response(401, "The account for this token no longer exists.")
+
+    @jwt.unauthorized_loader
+    def _missing(reason: str):
+        return error_response(401, "Authentication required: send 'Authorization: Bearer <token>'.")
+
+    @jwt.invalid_token_loader
+    def _invalid(reason: str):
+        return error_response(401, "The token is invalid.")
+
+    @jwt.expired_token_loader
+    def _expired(_header: dict, _payload: dict):
+        return error_response(401, "The token has expired; log in or refresh it.")
+
+    @jwt.revoked_token_loader
+    def _revoked_response(_header: dict, _payload: dict):
+        return error_response(401, "The token has been revoked; log in again.")
+
+    @jwt.needs_fresh_token_loader
+    def _needs_fresh(_header: dict, _payload: dict):
+        return error_response(401, "A fresh login is required for this action.")

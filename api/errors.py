@@ -1,0 +1,76 @@
+"""One error shape for every failure: {"success": false, "message": ..., "errors": {...}}."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, jsonify
+from werkzeug.exceptions import HTTPException
+
+# One human sentence per status, used when nothing more specific was said.
+DEFAULT_MESSAGES = {
+    400: "The request is malformed.",
+    401: "Authentication is required.",
+    403: "You are not allowed to do that.",
+    404: "The requested resource was not found.",
+    405: "This method is not allowed on this URL.",
+    409: "The request conflicts with existing data.",
+    413: "The upload is too large.",
+    415: "The content type is not supported.",
+    422: "The request contains invalid data.",
+    429: "Too many requests; slow down and try again later.",
+    500: "Something went wrong on our side; please try again.",
+    503: "The service is not ready; please try again shortly.",
+}
+
+
+class APIError(Exception):
+    """An error that becomes a JSON response in the one error shape."""
+
+    def __init__(
+        self, status: int, message: str | None = None, errors: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message or DEFAULT_MESSAGES.get(status, "The request failed.")
+        self.errors = errors
+
+
+def error_response(status: int, message: str | None = None, errors: dict | None = None):
+    """Build the JSON error response for a status."""
+    body: dict = {"success": False, "message": message or DEFAULT_MESSAGES.get(status, "Error.")}
+    if errors:
+        body["errors"] = errors
+    return jsonify(body), status
+
+
+def _http_message(exc: HTTPException) -> str:
+    status = exc.code or 500
+    if status == 413:
+        return "The upload is larger than the allowed maximum size."
+    if status == 429:
+        return f"Too many requests: the limit is {exc.description}. Try again later."
+    return DEFAULT_MESSAGES.get(status, exc.name + ".")
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Turn every exception into the one JSON error shape."""
+
+    @app.errorhandler(APIError)
+    def _api_error(exc: APIError):
+        return error_response(exc.status, exc.message, exc.errors)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        response, status = error_response(exc.code or 500, _http_message(exc))
+        if exc.code == 405 and exc.valid_methods:
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        # Keep Flask-Limiter's Retry-After and friends on the 429 it raised.
+        if exc.response is not None:
+            for name in ("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"):
+                if name in exc.response.headers:
+                    response.headers[name] = exc.response.headers[name]
+        return response, status
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        current_app.logger.exception("unhandled error")
+        return error_response(500)

@@ -1,0 +1,62 @@
+"""Request parsing: JSON bodies into pydantic models, failures into the one error shape."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from flask import request
+from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import BadRequest
+
+from api.errors import APIError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _field_message(error: dict) -> str:
+    if error["type"] == "extra_forbidden":
+        return "is not a field you can set"
+    if error["type"] == "missing":
+        return "is required"
+    message = error["msg"]
+    # pydantic prefixes messages raised by our own validators.
+    return message.removeprefix("Value error, ")
+
+
+def validation_error(exc: ValidationError) -> APIError:
+    """Translate a pydantic ValidationError into a 422 naming each field at fault."""
+    errors: dict[str, str] = {}
+    unknown: list[str] = []
+    for error in exc.errors():
+        field = ".".join(str(p) for p in error["loc"]) or "body"
+        if error["type"] == "extra_forbidden":
+            unknown.append(field)
+        errors.setdefault(field, _field_message(error))
+    if unknown:
+        message = "These fields are unknown or cannot be changed: " + ", ".join(unknown) + "."
+    else:
+        message = "Some fields are invalid: " + ", ".join(errors) + "."
+    return APIError(422, message, errors)
+
+
+def json_object() -> dict:
+    """Return the request's JSON object, or raise 415/400/422 in the error shape."""
+    if not request.is_json:
+        raise APIError(415, "Send a JSON body with Content-Type: application/json.")
+    try:
+        data = request.get_json()
+    except BadRequest:
+        raise APIError(400, "The request body is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise APIError(422, "The JSON body must be an object.", {"body": "must be a JSON object"})
+    return data
+
+
+def parse_json(model: type[M], *, optional: bool = False) -> M:
+    """Validate the JSON body against a model; an empty body is allowed when optional."""
+    if optional and not request.get_data(cache=True).strip():
+        return model()
+    try:
+        return model.model_validate(json_object())
+    except ValidationError as exc:
+        raise validation_error(exc) from None

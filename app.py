@@ -1,0 +1,58 @@
+"""Application factory: configuration, extensions, blueprints, error handlers, CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask
+
+from api.auth import auth_bp, register_jwt_callbacks
+from api.errors import register_error_handlers
+from api.health import health_bp
+from api.openapi import docs_bp
+from api.profile import profile_bp
+from api.resume import resume_bp
+from cli import register_cli
+from config import Config, ensure_folders, load_config
+from database import configure_sqlite
+from extensions import cors, jwt, limiter, migrate
+from models import db
+from rag import embeddings
+
+
+def create_app(config: Config | Mapping | None = None) -> Flask:
+    """Build the Flask application; nothing heavy happens at import or here."""
+    app = Flask(__name__)
+    base = config if isinstance(config, Config) else load_config()
+    app.config.from_mapping(base.as_dict())
+    if isinstance(config, Mapping):
+        app.config.from_mapping(config)
+    ensure_folders(app.config)
+    # Keep fields in the documented order.
+    app.json.sort_keys = False
+
+    db.init_app(app)
+    configure_sqlite(app)
+    migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR", "migrations"))
+    jwt.init_app(app)
+    limiter.init_app(app)
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
+        allow_headers=["Authorization", "Content-Type"],
+        expose_headers=["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
+        max_age=600,
+    )
+    embeddings.configure(app.config["EMBEDDING_MODEL"])
+
+    register_jwt_callbacks(app)
+    register_error_handlers(app)
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(profile_bp)
+    app.register_blueprint(resume_bp)
+    app.register_blueprint(health_bp)
+    app.register_blueprint(docs_bp)
+
+    register_cli(app)
+    return app

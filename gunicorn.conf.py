@@ -1,0 +1,20 @@
+"""gunicorn settings, overridable through the environment (PORT, WEB_CONCURRENCY, ...)."""
+
+import os
+import threading
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Uploads extract, parse and embed within one request; leave room beyond the extraction limit.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+graceful_timeout = 30
+accesslog = "-"
+errorlog = "-"
+
+
+def post_worker_init(worker):
+    """Load the embedding model as each worker starts, so no user's first upload waits."""
+    from rag import embeddings
+
+    threading.Thread(target=embeddings.get_model, name="model-warmup", daemon=True).start()

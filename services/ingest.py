@@ -1,0 +1,301 @@
+"""The resume pipeline: receive, extract, parse, score, index, and commit all-or-nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, select
+
+from api.errors import APIError
+from api.schemas import clean_skills
+from models import ResumeAnalysis, ResumeChunk, User, db
+from rag import embeddings
+from rag.chunking import Chunk, chunk_sections
+from rag.store import IndexStore
+from resume.extract import ExtractionError, extract_text, sniff_kind
+from resume.fit import analyze_fit
+from resume.parse import ParsedResume, parse_resume
+
+PENDING_DIR = ".pending"
+MAX_NAME = 200
+
+
+@dataclass
+class Settings:
+    """The limits and folders one upload works with."""
+
+    upload_folder: Path
+    data_dir: Path
+    max_pages: int = 20
+    timeout: float = 15.0
+    memory_mb: int = 768
+    jd_max_chars: int = 20000
+
+    @classmethod
+    def from_config(cls, config: Any) -> Settings:
+        """Read the upload settings from a Flask config mapping."""
+        return cls(
+            upload_folder=Path(config["UPLOAD_FOLDER"]),
+            data_dir=Path(config["DATA_DIR"]),
+            max_pages=int(config["MAX_RESUME_PAGES"]),
+            timeout=float(config["EXTRACT_TIMEOUT"]),
+            memory_mb=int(config["EXTRACT_MEMORY_MB"]),
+            jd_max_chars=int(config["JOB_DESCRIPTION_MAX_CHARS"]),
+        )
+
+
+@dataclass
+class Prepared:
+    """Everything an upload computed before it touches the user's stored state."""
+
+    pending: Path
+    filename: str
+    original_filename: str
+    parsed: ParsedResume
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    jd_text: str
+    jd_vector: np.ndarray
+    fit: dict[str, Any]
+
+
+def safe_filename(original: str, kind: str) -> str:
+    """Return a filesystem-safe version of an uploaded name, keeping its stem where possible."""
+    name = unicodedata.normalize("NFKD", os.path.basename(original.replace("\\", "/")))
+    name = name.encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).stem).strip("._-")
+    # Nothing left (an all-Cyrillic name, say): fall back to a neutral name.
+    return f"{(stem or 'resume')[:MAX_NAME]}.{kind}"
+
+
+def validate_job_description(value: str | None, limit: int) -> str:
+    """Return the job description, or raise 422 when it is missing, blank or too long."""
+    if value is None or not value.strip():
+        raise APIError(
+            422,
+            "A job description is required with the resume.",
+            {"job_description": "is required and must not be blank"},
+        )
+    text = value.strip()
+    if len(text) > limit:
+        raise APIError(
+            422,
+            f"The job description is longer than {limit} characters.",
+            {"job_description": f"must be at most {limit} characters"},
+        )
+    return text
+
+
+def embed_document(text: str) -> np.ndarray:
+    """Embed a long text whole: chunk it to the model's window and average the unit vectors."""
+    chunks = chunk_sections([("document", text)], embeddings.count_tokens)
+    vectors = embeddings.embed([c.text for c in chunks] or [text])
+    mean = vectors.mean(axis=0)
+    return (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
+
+
+def _write_pending(folder: Path, data: bytes) -> Path:
+    pending_dir = folder / PENDING_DIR
+    pending_dir.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=pending_dir, prefix="incoming-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return Path(name)
+
+
+def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Settings) -> Prepared:
+    """Run the expensive, side-effect-free part of an upload: extract, parse, embed, score."""
+    try:
+        kind = sniff_kind(data, original)
+    except ExtractionError as exc:
+        raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
+    pending = _write_pending(settings.upload_folder, data)
+    try:
+        text = extract_text(
+            pending,
+            kind,
+            max_pages=settings.max_pages,
+            timeout=settings.timeout,
+            memory_mb=settings.memory_mb,
+        )
+        parsed = parse_resume(text)
+        chunks = chunk_sections(
+            [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
+        )
+        vectors = embeddings.embed([c.text for c in chunks])
+        jd_vector = embed_document(jd_text)
+        fit = analyze_fit(
+            resume_text=parsed.text,
+            resume_skills=parsed.skills,
+            candidate_years=parsed.experience_years_exact,
+            jd_text=jd_text,
+            resume_vectors=vectors,
+        )
+    except ExtractionError as exc:
+        pending.unlink(missing_ok=True)
+        raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    return Prepared(
+        pending=pending,
+        filename=f"{user_id}_{safe_filename(original, kind)}",
+        original_filename=original[:255],
+        parsed=parsed,
+        chunks=chunks,
+        vectors=vectors,
+        jd_text=jd_text,
+        jd_vector=jd_vector,
+        fit=fit,
+    )
+
+
+def analysis_data(parsed: ParsedResume, fit: dict[str, Any], chunks: int, jd_stored: bool) -> dict:
+    """Shape the response's `data` object, field for field as on the docs page."""
+    return {
+        "skills": parsed.skills,
+        "experience_years": parsed.experience_years,
+        "projects": parsed.projects,
+        "certifications": parsed.certifications,
+        "internships": parsed.internships,
+        "education": parsed.education,
+        "job_fit_analysis": fit,
+        "chunks_processed": chunks,
+        "rag_ready": chunks > 0,
+        "jd_embedding_stored": jd_stored,
+        "experience_years_exact": round(parsed.experience_years_exact, 2),
+        "internship_years": round(parsed.internship_years, 2),
+    }
+
+
+def _pending_name(user_id: int, token: str) -> str:
+    return f"commit-{user_id}-{token}"
+
+
+def finish_file_moves(user: User, settings: Settings) -> None:
+    """Roll a committed upload's file into place and drop leftovers of uncommitted ones."""
+    pending_dir = settings.upload_folder / PENDING_DIR
+    if not pending_dir.is_dir():
+        return
+    analysis = db.session.execute(
+        select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
+    ).scalar_one_or_none()
+    committed = _pending_name(user.id, analysis.file_token) if analysis else None
+    for leftover in pending_dir.glob(f"commit-{user.id}-*"):
+        if leftover.name == committed and user.resume_filename:
+            os.replace(leftover, settings.upload_folder / user.resume_filename)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) -> dict:
+    """Replace the user's resume, chunks, index, analysis and profile fields in one step."""
+    token = uuid.uuid4().hex
+    staged = settings.upload_folder / PENDING_DIR / _pending_name(user.id, token)
+    old_filename = user.resume_filename
+    committed = False
+    try:
+        with store.lock(user.id):
+            finish_file_moves(user, settings)
+            os.replace(prep.pending, staged)
+            db.session.execute(delete(ResumeChunk).where(ResumeChunk.user_id == user.id))
+            rows = [
+                ResumeChunk(
+                    user_id=user.id,
+                    section=c.section,
+                    position=c.position,
+                    text=c.text,
+                    embedding=vec.astype(np.float32).tobytes(),
+                )
+                for c, vec in zip(prep.chunks, prep.vectors, strict=True)
+            ]
+            db.session.add_all(rows)
+            db.session.flush()
+            data = analysis_data(prep.parsed, prep.fit, len(rows), jd_stored=True)
+            analysis = db.session.execute(
+                select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
+            ).scalar_one_or_none() or ResumeAnalysis(user_id=user.id)
+            analysis.filename = prep.filename
+            analysis.original_filename = prep.original_filename
+            analysis.job_description = prep.jd_text
+            analysis.jd_embedding = prep.jd_vector.astype(np.float32).tobytes()
+            analysis.resume_text = prep.parsed.text
+            analysis.file_token = token
+            analysis.data = data
+            db.session.add(analysis)
+            user.skills = clean_skills(list(user.manual_skills or []) + prep.parsed.skills)
+            user.experience_years = prep.parsed.experience_years
+            user.resume_filename = prep.filename
+            # Index files first: if we die before the commit, the stale ids give it away
+            # and the index is rebuilt from the committed chunks.
+            store.write(user.id, [r.id for r in rows], prep.vectors)
+            store.save_jd(user.id, prep.jd_text, prep.jd_vector[None, :])
+            db.session.commit()
+            committed = True
+            # The database says this upload won: roll its staged file into place.
+            finish_file_moves(user, settings)
+    except BaseException:
+        if not committed:
+            db.session.rollback()
+            staged.unlink(missing_ok=True)
+            prep.pending.unlink(missing_ok=True)
+            restore_index(user.id, store)
+        raise
+    if old_filename and old_filename != prep.filename:
+        (settings.upload_folder / old_filename).unlink(missing_ok=True)
+    return data
+
+
+def restore_index(user_id: int, store: IndexStore) -> None:
+    """Rewrite the user's index and job-description files from the committed database rows."""
+    with store.lock(user_id):
+        rows = db.session.execute(
+            select(ResumeChunk.id, ResumeChunk.embedding)
+            .where(ResumeChunk.user_id == user_id)
+            .order_by(ResumeChunk.id)
+        ).all()
+        analysis = db.session.execute(
+            select(ResumeAnalysis).where(ResumeAnalysis.user_id == user_id)
+        ).scalar_one_or_none()
+        if not rows and analysis is None:
+            store.delete(user_id)
+            return
+        vectors = (
+            np.stack([np.frombuffer(r.embedding, dtype=np.float32) for r in rows])
+            if rows
+            else (np.zeros((0, embeddings.DIMENSION), dtype=np.float32))
+        )
+        store.write(user_id, [r.id for r in rows], vectors)
+        if analysis is not None and analysis.jd_embedding:
+            jd = np.frombuffer(analysis.jd_embedding, dtype=np.float32)[None, :]
+            store.save_jd(user_id, analysis.job_description, jd)
+
+
+def remove_resume(user: User, store: IndexStore, settings: Settings) -> bool:
+    """Delete the user's resume file, chunks, index, job description and analysis."""
+    with store.lock(user.id):
+        finish_file_moves(user, settings)
+        analysis = db.session.execute(
+            select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
+        ).scalar_one_or_none()
+        had_any = analysis is not None or bool(user.resume_filename)
+        filename = user.resume_filename
+        db.session.execute(delete(ResumeChunk).where(ResumeChunk.user_id == user.id))
+        if analysis is not None:
+            db.session.delete(analysis)
+        user.resume_filename = None
+        db.session.commit()
+        store.delete(user.id)
+        if filename:
+            (settings.upload_folder / filename).unlink(missing_ok=True)
+    return had_any
