@@ -36,6 +36,9 @@ NOT_WORK = {
     "education", "projects", "certifications", "awards", "publications", "volunteer",
     "languages", "interests", "references", "skills",
 }  # fmt: skip
+# Short side-column sections that a page layout can drop into the middle of another section.
+SIDEBAR = {"interests", "languages", "skills", "contact", "references", "summary", "other"}
+_EPOCH = date(2000, 1, 1)
 INTERN = re.compile(
     r"\b(?:intern|internship|trainee|co-?op|apprentice(?:ship)?|werkstudent|stagiaire|"
     r"praktikant(?:in)?|summer\s+analyst|summer\s+associate)\b",
@@ -53,7 +56,7 @@ PROFICIENCY = re.compile(
 ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·●▪◦‣\t]|\s/\s|\s[-–—]\s|\s{3,})\s*")
 LABEL = re.compile(r"^\s*([A-Za-z][\w &/+.\-]{0,40}?)\s*:\s*(.*)$")
 INSTITUTION = re.compile(
-    r"\b(?:universit\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
+    r"\b(?:universi\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
     r"polytechnic|politecnico|polytechnique|école|ecole|escuela|schule|hochschule|"
     r"conservatory|conservatoire|seminary|lyc[ée]e|gymnasium|iut|faculty|facultad|"
     r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of)\b",
@@ -63,7 +66,8 @@ DEGREE = re.compile(
     r"\b(?:bachelor'?s?|master'?s?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?|m\.?a\.?|mba|ph\.?\s?d|"
     r"doctor(?:ate)?|diploma|associate'?s?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|hsc|ssc|"
     r"degree|licence|licenciatura|ingénieur|engineer's|a\.?a\.?s|high school|gcse|a-levels?|"
-    r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major)\b",
+    r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major|"
+    r"certified|certificate|certification|ged|technician|graduate)\b",
     re.I,
 )
 SPOKEN = re.compile(
@@ -79,6 +83,7 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
 }  # fmt: skip
 _MENTIONS = True
+LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
 ENTRY_LABEL = re.compile(
     r"^(?:skills|keywords|technologies|tech|stack|tools|role|link|url|website|github|"
@@ -276,7 +281,7 @@ def _not_a_skill(name: str) -> bool:
 
 def _experience(sections: list[Section], text: str, today: date) -> tuple[float, float, list[str]]:
     """Return (work years, internship years, internship titles) from the work history."""
-    work = [s for s in sections if s.name in WORK_SECTIONS]
+    work = _work_sections(sections)
     if not work:
         work = [s for s in sections if s.name not in NOT_WORK]
     jobs: list[tuple[date, date]] = []
@@ -303,9 +308,27 @@ def _experience(sections: list[Section], text: str, today: date) -> tuple[float,
     return exact, merged_years(interns), _dedupe(titles)
 
 
+def _work_sections(sections: list[Section]) -> list[Section]:
+    """Return the work-history sections, with side-column sections that interrupted them.
+
+    A sidebar ("Languages", "Interests") printed in the middle of the work history leaves the
+    jobs after it under the sidebar's heading; dated lines there still belong to the history.
+    """
+    out: list[Section] = []
+    last_main = ""
+    for s in sections:
+        if s.name in WORK_SECTIONS:
+            out.append(s)
+        elif s.name in SIDEBAR and last_main in WORK_SECTIONS and _dated_entries(s.text, _EPOCH):
+            out.append(Section(last_main, s.heading, s.text))
+        if s.name not in SIDEBAR:
+            last_main = s.name
+    return out
+
+
 def _title_text(line: str) -> str:
     line = clean_line(line)
-    for rng in parse_date_ranges(line, date(2000, 1, 1)):
+    for rng in parse_date_ranges(line, _EPOCH):
         line = line[: rng.begin] + " " + line[rng.finish :]
     line = re.sub(r"\b(?:present|current|now)\b", " ", line, flags=re.I)
     return " ".join(line.split()).strip(" ,|-–—·")
@@ -431,23 +454,73 @@ def _certifications(sections: list[Section]) -> list[str]:
 
 
 def _education(sections: list[Section], today: date) -> list[str]:
-    lines = [clean_line(x) for x in _lines(sections, "education")]
+    lines: list[str] = []
+    last_main = ""
+    for s in sections:
+        rows = [clean_line(x) for x in s.text.splitlines() if clean_line(x)]
+        if s.name == "education":
+            lines.extend(rows)
+        elif s.name in SIDEBAR and last_main == "education":
+            # A side column printed inside the education list: keep its dated lines only.
+            lines.extend(x for x in rows if _edu_kind(x, _title_text(x)) == "dated")
+        if s.name not in SIDEBAR:
+            last_main = s.name
+    titles = [_title_text(x) for x in lines]
+    kinds = [_edu_kind(line, title) for line, title in zip(lines, titles, strict=True)]
+    # Layout where the degree comes first and the institution under it (no keyword needed).
+    keyword_rows = [i for i, k in enumerate(kinds) if k == "institution"]
+    degree_first = bool(keyword_rows) and sum(
+        i > 0 and kinds[i - 1] == "degree" for i in keyword_rows
+    ) * 2 >= len(keyword_rows)
     out: list[str] = []
-    for i, line in enumerate(lines):
-        if not line:
+    used: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if i in used or kind in ("degree", "date", "skip"):
             continue
-        title = _title_text(line)
-        sentence = len(title.split()) > 14 or (title.endswith(".") and len(title.split()) > 8)
-        if not title or sentence:
-            continue
-        has_date = title != line.strip(" ,|-–—·")
-        if INSTITUTION.search(title) or (has_date and not DEGREE.search(title)):
-            if title.endswith((" of", " and", " &", ",", " de", " for")) and i + 1 < len(lines):
-                title = f"{title} {_title_text(lines[i + 1])}"
+        prev = kinds[i - 1] if i > 0 else "start"
+        entry_start = prev in ("start", "date") or (degree_first and prev == "degree")
+        if kind == "institution" or (kind == "dated") or (kind == "name" and entry_start):
+            title = titles[i]
+            nxt = i + 1
+            # "Lviv Polytechnic National" / "University": a name wrapped onto the next line.
+            while (
+                nxt < len(lines)
+                and nxt <= i + 2
+                and kinds[nxt] in ("institution", "name", "skip")
+                and (
+                    title.endswith((" of", " and", " &", ",", " de", " for"))
+                    or titles[nxt].startswith("(")
+                    or title.count("(") > title.count(")")
+                    or (kinds[nxt] == "institution" and len(titles[nxt].split()) <= 2)
+                )
+            ):
+                title = f"{title} {titles[nxt]}"
+                used.add(nxt)
+                nxt += 1
             name = _split_degree_at(title)
-            degree = _degree_near(lines, i)
+            degree = _degree_near(lines, kinds, i, degree_first)
             out.append(f"{name} — {degree}" if degree and degree not in name else name)
     return _dedupe(out)
+
+
+def _edu_kind(line: str, title: str) -> str:
+    """Classify an education line: institution, degree, date, dated, name or skip."""
+    if not title:
+        return "date"
+    words = title.split()
+    if len(words) > 14 or (title.endswith(".") and len(words) > 8) or URLISH.search(title):
+        return "skip"
+    if INSTITUTION.search(title):
+        return "institution"
+    if DEGREE.search(title):
+        return "degree"
+    if title != line.strip(" ,|-–—·"):
+        return "dated"
+    if LOCATION.match(title) or re.match(r"^(?:gpa|grade|cgpa|score|thesis)\b", title, re.I):
+        return "skip"
+    if len(words) <= 7 and title[:1].isupper() and not title.endswith("."):
+        return "name"
+    return "skip"
 
 
 def _split_degree_at(title: str) -> str:
@@ -458,16 +531,11 @@ def _split_degree_at(title: str) -> str:
     return title
 
 
-def _degree_near(lines: list[str], i: int) -> str:
-    for j in (i + 1, i + 2, i - 1):
-        if 0 <= j < len(lines):
+def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool) -> str:
+    order = (i - 1,) if degree_first else (i + 1, i + 2)
+    for j in order:
+        if 0 <= j < len(lines) and kinds[j] == "degree":
             cand = _title_text(lines[j])
-            if (
-                cand
-                and DEGREE.search(cand)
-                and not INSTITUTION.search(cand)
-                and len(cand.split()) <= 10
-                and not cand.endswith(".")
-            ):
+            if len(cand.split()) <= 10 and not cand.endswith("."):
                 return cand
     return ""
