@@ -111,6 +111,15 @@ def _children_named(el: etree._Element, name: str):
             yield from _children_named(child, name)
 
 
+_MAJOR_HEADING = re.compile(r"^(Title|Heading ?[12])$", re.IGNORECASE)
+
+
+def _is_major_heading(p: etree._Element) -> bool:
+    """Tell whether a paragraph is styled as a title or a top-level heading."""
+    style = p.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+    return style is not None and bool(_MAJOR_HEADING.match(style.get(f"{{{W}}}val", "")))
+
+
 class _Walker:
     """Collect the text of a WordprocessingML tree as blocks of lines, in document order."""
 
@@ -124,6 +133,8 @@ class _Walker:
             name = _local(child.tag)
             if name == "p":
                 text, boxes = self._paragraph(child)
+                if out and _is_major_heading(child):
+                    out.append("")  # a blank line before a section heading, as on the page
                 out.append(text)
                 out.extend(boxes)
             elif name == "tbl":
