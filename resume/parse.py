@@ -84,10 +84,12 @@ GROUP_WORDS = {
 }  # fmt: skip
 _MENTIONS = True
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
+BULLET_CHARS = "•·●▪◦‣-–*"
 URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
 ENTRY_LABEL = re.compile(
     r"^(?:skills|keywords|technologies|tech|stack|tools|role|link|url|website|github|"
-    r"highlights|courses|responsibilities|achievements|tech stack|built with|summary)\s*:?",
+    r"highlights|courses|responsibilities|achievements|tech stack|built with|summary)"
+    r"(?:\s*:|\s*$)",
     re.I,
 )
 
@@ -398,52 +400,97 @@ def _mostly_skills(line: str) -> bool:
 
 
 def _projects(sections: list[Section]) -> list[str]:
-    lines = _lines(sections, "projects")
+    """Return project names: the first line of each entry in the projects sections."""
+    lines = [ln.strip() for ln in _lines(sections, "projects")]
     out: list[str] = []
-    prev_boundary = True
+    state = "start"  # start -> header (name seen) -> body (description seen) -> header ...
+    boundary = True  # the previous line closed a paragraph
     for idx, raw in enumerate(lines):
-        stripped = raw.strip()
-        if not stripped:
-            prev_boundary = True
+        if not raw:
+            boundary = True
             continue
-        bullet = stripped[:1] in "•·●▪◦‣-–*" or stripped.startswith("(cid:")
-        title = _title_text(stripped).rstrip(":").strip()
-        has_date = title != clean_line(stripped).strip(" ,|-–—·")
-        nxt = lines[idx + 1].strip() if idx + 1 < len(lines) else ""
-        is_title = (
-            not bullet
-            and title
-            and len(title) >= 2
-            and (prev_boundary or has_date)
-            and len(title.split()) <= 14
-            and len(title) <= 100
-            and title[:1].isupper() | title[:1].isdigit() | (title[:1] in "μµ")
-            and not ENTRY_LABEL.match(title)
-            and not URLISH.search(title)
-            and not _mostly_skills(title)
-            and not (title.endswith(".") and len(title.split()) > 8 and not has_date)
-            and not (len(title.split()) > 8 and len(nxt.split()) > 8 and not has_date)
+        cleaned = clean_line(raw)
+        title = _title_text(raw)
+        has_date = bool(title) and title != cleaned.strip(" ,|-–—·")
+        nxt = next((x for x in lines[idx + 1 :] if x), "")
+        next_is_date = bool(nxt) and _is_date_only(nxt)
+        name = _cut_description(title.rstrip(":").strip())
+        cut = name != title.rstrip(":").strip()
+        ok = _project_name_ok(name, raw) and not (
+            not cut and len(name.split()) >= 6 and nxt[:1].islower()  # wrapped prose
         )
-        if is_title:
-            out.append(title.rstrip("."))
-        # A description ends a sentence, a label or date line ends an entry header.
-        prev_boundary = (
-            stripped.endswith((".", "!", "?", ")", "..."))
-            or ENTRY_LABEL.match(clean_line(stripped)) is not None
-            or _is_date_only(stripped)
-            or _mostly_skills(clean_line(stripped))
-            or URLISH.search(stripped) is not None
+        strong = has_date or next_is_date or (raw.endswith(":") and len(name.split()) <= 6)
+        prev = lines[idx - 1] if idx > 0 else ""
+        # "EUREBOOK - Distributed Sharded Key-Value" / "Store:": a name wrapped in two.
+        if (
+            ok
+            and raw.endswith(":")
+            and len(name.split()) <= 2
+            and state == "body"
+            and prev
+            and not prev.endswith((".", ":", "!", "?", ")"))
+            and len(prev.split()) <= 8
+        ):
+            name = f"{_title_text(prev)} {name}"
+        if ok and (
+            strong or state == "start" or (state == "body" and boundary and _title_like(name))
+        ):
+            out.append(name.rstrip("."))
+            state, boundary = "header", False
+            continue
+        keywords = _mostly_skills(cleaned)
+        header_line = (
+            not title
+            or URLISH.search(cleaned) is not None
+            or ENTRY_LABEL.match(cleaned) is not None
         )
-        if is_title and not has_date:
-            prev_boundary = False
+        if keywords:
+            state = "body"  # a line of technologies closes an entry
+        elif not header_line:
+            state = "body"
+        boundary = (
+            raw.endswith((".", "!", "?", ")", "…"))
+            or header_line
+            or keywords
+            or raw[:1] in BULLET_CHARS
+            or raw.startswith("(cid:")
+        )
     return _dedupe(out)
+
+
+def _title_like(name: str) -> bool:
+    """Tell whether a line reads like a name ("Big Island Buses"), not a bullet point."""
+    words = name.split()
+    if len(words) > 8 or ", " in name or name.endswith("."):
+        return False
+    caps = sum(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return len(words) <= 3 or caps * 2 >= len(words)
+
+
+def _cut_description(title: str) -> str:
+    """Keep the name of "Name: what it does"."""
+    head, sep, _ = title.partition(": ")
+    if sep and 1 <= len(head.split()) <= 8:
+        return head.strip()
+    return title
+
+
+def _project_name_ok(name: str, raw: str) -> bool:
+    words = name.split()
+    if raw[:1] in BULLET_CHARS or raw.startswith("(cid:") or not (2 <= len(name) <= 100):
+        return False
+    if len(words) > 14 or (name.endswith(".") and len(words) > 8):
+        return False
+    if not (name[:1].isupper() or name[:1].isdigit() or len(words) <= 4):
+        return False
+    return not (ENTRY_LABEL.match(name) or URLISH.search(name) or _mostly_skills(name))
 
 
 def _certifications(sections: list[Section]) -> list[str]:
     out: list[str] = []
     for raw in _lines(sections, "certifications"):
         line = _title_text(raw)
-        if not line or len(line) < 3 or URLISH.search(line):
+        if not line or len(line) < 3 or re.search(r"https?://|www\.|@", line):
             continue
         if re.match(r"^(?:issued|credential|id\b|expires|verify|license number)", line, re.I):
             continue
