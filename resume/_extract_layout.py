@@ -179,13 +179,20 @@ def _lines_text(words: list[Word]) -> str:
     if not rows:
         return ""
     heights = [max(w.bottom - w.top for w in r) for r in rows]
+    gaps = [
+        min(w.top for w in b) - max(w.bottom for w in a)
+        for a, b in zip(rows, rows[1:], strict=False)
+    ]
+    # Themes differ in line spacing; a block break is a gap clearly above the usual one.
+    usual_gap = statistics.median(gaps) if gaps else 0.0
     starts = Counter(round(r[0].x0) for r in rows)
     body_left = max(starts, key=lambda x: (starts[x], -x))
     out: list[str] = []
     prev_bottom = None
     for row, h in zip(rows, heights, strict=False):
         top = min(w.top for w in row)
-        if prev_bottom is not None and top - prev_bottom > BLOCK_GAP_RATIO * h:
+        gap = top - prev_bottom if prev_bottom is not None else 0.0
+        if prev_bottom is not None and gap > max(BLOCK_GAP_RATIO * h, 1.5 * usual_gap + 1):
             out.append("")
         label, rest = _split_margin_label(row, body_left)
         if label:
@@ -296,7 +303,8 @@ def _is_attached_column(
     right_x0 = min(w.x0 for r in right_rows for w in r)
     if (region_x1 - right_x0) <= 0.4 * (region_x1 - region_x0):
         ends = [max(w.x1 for w in r) for r in right_rows]
-        right_aligned = sum(1 for e in ends if max(ends) - e <= 3) >= 0.7 * len(ends)
+        # Right-aligned text ends at the same x to a fraction of a point; ragged text does not.
+        right_aligned = sum(1 for e in ends if max(ends) - e <= 0.8) >= 0.7 * len(ends)
         if right_aligned and _share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
     # Section labels in a left margin: few, each on the first line of its section.

@@ -97,7 +97,8 @@ def extract_pdf(path: str, max_pages: int) -> str:
     finally:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
-    return normalise_text(join_hyphenated("\n\n".join(drop_page_seams(texts))))
+    text = join_hyphenated("\n\n".join(drop_page_seams(texts)))
+    return normalise_text(join_wrapped_tokens(text))
 
 
 _HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")
@@ -175,6 +176,15 @@ def join_hyphenated(text: str) -> str:
         return head + "-" + tail + rest + "\n"
 
     return _HYPHENATED.sub(fix, text)
+
+
+# An address or link wrapped in a narrow sidebar leaves a stub line ("example.co" + "m").
+_WRAPPED_TOKEN = re.compile(r"(\S*[@/.]\S*[A-Za-z0-9])\n([a-z0-9]{1,3})$", re.MULTILINE)
+
+
+def join_wrapped_tokens(text: str) -> str:
+    """Rejoin an email address or URL whose last few characters wrapped onto their own line."""
+    return _WRAPPED_TOKEN.sub(r"\1\2", text)
 
 
 def drop_page_seams(pages: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resume._extract_common import normalise_text
-from resume._extract_pdf import join_hyphenated
+from resume._extract_pdf import join_hyphenated, join_wrapped_tokens
 from resume.extract import ExtractionError, extract_text, sniff_kind
 from tests import hostile
 
@@ -201,6 +201,11 @@ def test_join_hyphenated_rules() -> None:
     assert join_hyphenated("multi-\ncloud setup") == "multi-cloud\nsetup"
     assert join_hyphenated("Python-\nbased") == "Python-based\n"
     assert join_hyphenated("pre-\nSales") == "pre-\nSales"
+
+
+def test_join_wrapped_tokens_rejoins_a_wrapped_email_only() -> None:
+    assert join_wrapped_tokens("jo.21@example.co\nm\n(555) 0101") == "jo.21@example.com\n(555) 0101"
+    assert join_wrapped_tokens("Skills\nGo\nC") == "Skills\nGo\nC"
 
 
 # ---------------------------------------------------------------- DOCX
