@@ -24,6 +24,8 @@ MIN_GUTTER = 9.0
 # Narrow gutters are trusted only when many lines on each side agree.
 WIDE_GUTTER = 16.0
 MAX_DEPTH = 12
+# Column search uses a 1 pt grid; absurd page sizes (a hostile MediaBox) are read as lines.
+MAX_GRID_CELLS = 8_000_000
 # Text lines whose vertical gap exceeds this share of the line height start a new block.
 BLOCK_GAP_RATIO = 0.75
 
@@ -71,7 +73,10 @@ def page_words(page: Any) -> list[Word]:
         extra_attrs=["size"],
     )
     words = []
+    x_lo, y_lo, x_hi, y_hi = (float(v) for v in page.bbox)
     for w in raw:
+        if w["x1"] < x_lo or w["x0"] > x_hi or w["bottom"] < y_lo or w["top"] > y_hi:
+            continue  # off the page: never seen by a reader
         text = _CID.sub("", clean_chunk(w["text"])).strip()
         if not text:
             continue
@@ -225,7 +230,7 @@ def _find_gutter(words: list[Word]) -> tuple[float, float, float, float] | None:
     y_max = int(np.ceil(max(w.bottom for w in words)))
     width, height = x_max - x_min, y_max - y_min
     win = int(MIN_GUTTER)
-    if width <= win + 2 or height <= 2:
+    if width <= win + 2 or height <= 2 or width * height > MAX_GRID_CELLS:
         return None
     occ = np.zeros((height, width), dtype=bool)
     for w in words:

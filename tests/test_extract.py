@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from resume import extract as extract_module
 from resume._extract_common import normalise_text
 from resume._extract_pdf import join_hyphenated, join_wrapped_tokens
 from resume.extract import ExtractionError, extract_text, sniff_kind
@@ -137,6 +139,28 @@ def test_caller_stays_healthy_after_hostile_files(tmp_path: Path) -> None:
     assert os.getpid() == pid
     text = _extract(tmp_path, "fine.pdf", hostile.text_pdf())
     assert text.startswith("Jane Doe\nSoftware Engineer")
+
+
+def test_concurrent_extractions_each_get_their_own_text(tmp_path: Path) -> None:
+    paths = []
+    for i in range(6):
+        lines = [f"Candidate number {i}", "Backend developer", *hostile.LOREM]
+        paths.append(_write(tmp_path, f"c{i}.pdf", hostile.text_pdf(lines)))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(lambda p: extract_text(p, "pdf"), paths))
+    for i, text in enumerate(texts):
+        assert text.splitlines()[0] == f"Candidate number {i}"
+
+
+def test_fork_server_is_restarted_when_it_dies(tmp_path: Path) -> None:
+    path = _write(tmp_path, "cv.pdf", hostile.text_pdf())
+    assert extract_text(path, "pdf").startswith("Jane Doe")
+    server = extract_module._fork_server
+    if server is None or server._proc is None:
+        pytest.skip("extraction is not using the fork server")
+    server._proc.kill()
+    server._proc.wait(5)
+    assert extract_text(path, "pdf").startswith("Jane Doe")
 
 
 def test_missing_file_is_422(tmp_path: Path) -> None:
