@@ -1,0 +1,189 @@
+"""Tests for resume parsing: sections, skills lists, years of work and entry lists."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from resume.parse import parse_resume
+from resume.sections import heading_name, split_sections
+
+TODAY = date(2026, 11, 24)
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Experience", "experience"),
+        ("WORK EXPERIENCE", "experience"),
+        ("Professional Experience", "experience"),
+        ("Employment History", "experience"),
+        ("Work  History:", "experience"),
+        ("Work Experience(5)", "experience"),
+        ("S K I L L S", "skills"),
+        ("Technical Skills", "skills"),
+        ("Core Competencies", "skills"),
+        ("Projects", "projects"),
+        ("Personal Projects", "projects"),
+        ("Certifications", "certifications"),
+        ("Licenses & Certifications", "certifications"),
+        ("E D U C A T I O N", "education"),
+        ("Internships", "internships"),
+        ("About Experience", "experience"),  # two columns' headings side by side
+    ],
+)
+def test_heading_spellings(line, name):
+    assert heading_name(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I have experience with many projects and skills.",
+        "Skills: Python, Go",
+        "projects",  # a wrapped word in prose, not a heading
+        "Experience in 2019",
+        "",
+    ],
+)
+def test_sentences_and_labels_are_not_headings(line):
+    assert heading_name(line) is None
+
+
+def test_sections_in_document_order_with_preamble():
+    text = "Jane Doe\njane@example.com\nSUMMARY\nBuilder.\nEXPERIENCE\nAcme 2019 - 2020\nSKILLS\nGo"
+    sections = split_sections(text)
+    assert [s.name for s in sections] == ["other", "summary", "experience", "skills"]
+    assert sections[0].heading == ""
+    assert sections[2].text == "Acme 2019 - 2020"
+
+
+RESUME = """Alex Example
+alex@example.com
+Summary
+Backend engineer with 6+ years of experience.
+Work Experience
+Acme Corp
+Senior Software Engineer
+Mar 2021 - Present
+Built services in Go and Python on AWS.
+Globex
+Software Engineer
+Jan 2018 - Jun 2021
+Maintained Java services.
+Initech
+Software Engineer Intern
+Jun 2017 - Aug 2017
+Wrote tests.
+Education
+Stanford University
+BS Computer Science
+2013 - 2017
+Skills
+Python (Expert), Go, Kubernetes, k8s, Advanced SQL
+Intermediate: Terraform
+Team leadership and mentoring of junior engineers across three offices worldwide
+Projects
+Tiny Compiler
+A compiler for a toy language, written in Rust.
+Weather Bot
+A chat bot that reports the weather.
+Certifications
+AWS Certified Solutions Architect – Associate
+Certified Kubernetes Administrator (CKA)
+"""
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return parse_resume(RESUME, today=TODAY)
+
+
+def test_overlapping_jobs_are_merged_and_education_is_not_work(parsed):
+    # Jan 2018 .. Nov 2026 without double-counting Mar..Jun 2021; 2013-2017 is study.
+    assert parsed.experience_years_exact == pytest.approx(8.83, abs=0.01)
+    assert parsed.experience_years == 8
+
+
+def test_internships_are_counted_apart(parsed):
+    assert parsed.internships == ["Software Engineer Intern"]
+    assert parsed.internship_years == pytest.approx(2 / 12, abs=0.01)
+
+
+def test_skills_section_is_cleaned(parsed):
+    skills = parsed.skills
+    assert "Python" in skills and "Go" in skills and "Terraform" in skills
+    assert "Kubernetes" in skills
+    assert "k8s" not in skills  # the alias folds into its canonical name
+    assert not any("Expert" in s or "Intermediate" in s or "Advanced" in s for s in skills)
+    assert all(len(s) <= 40 and len(s.split()) <= 4 for s in skills)
+    lower = [s.lower() for s in skills]
+    assert len(lower) == len(set(lower))
+
+
+def test_projects_certifications_education(parsed):
+    assert parsed.projects == ["Tiny Compiler", "Weather Bot"]
+    assert parsed.certifications == [
+        "AWS Certified Solutions Architect – Associate",
+        "Certified Kubernetes Administrator (CKA)",
+    ]
+    assert parsed.education == ["Stanford University — BS Computer Science"]
+
+
+def test_stated_years_used_only_without_dates():
+    text = "Summary\nData engineer with 9+ years of experience in Spark.\nSkills\nSpark, SQL"
+    assert parse_resume(text, today=TODAY).experience_years == 9
+    dated = text + "\nExperience\nAcme\nJan 2024 - Jan 2025"
+    assert parse_resume(dated, today=TODAY).experience_years == 1
+
+
+def test_internship_section_counts_apart():
+    text = (
+        "Experience\nEngineer, Acme\n2020 - 2022\n"
+        "Internships\nResearch Assistant, Lab\nJun 2019 - Sep 2019\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years_exact == pytest.approx(2.0)
+    assert parsed.internship_years == pytest.approx(0.25)
+
+
+def test_sidebar_skills_list_without_heading_is_found():
+    lines = ["Pat Doe", "About", "Berlin DE", "pat@example.com"]
+    lines += ["Kubernetes", "Docker", "Terraform", "Ansible", "Grafana", "Prometheus", "Linux"]
+    lines += ["Summary", "I keep systems running."]
+    skills = parse_resume("\n".join(lines), today=TODAY).skills
+    assert {"Kubernetes", "Docker", "Terraform", "Grafana"} <= set(skills)
+    assert "pat@example.com" not in skills and "Berlin DE" not in skills
+
+
+def test_empty_text_parses_to_empty_lists():
+    parsed = parse_resume("", today=TODAY)
+    assert parsed.skills == [] and parsed.projects == [] and parsed.education == []
+    assert parsed.experience_years == 0 and parsed.experience_years_exact == 0.0
+
+
+def test_hostile_text_does_not_crash():
+    junk_line = "– – 2019 — — Present ::: (cid:3) \u0000\n"
+    text = "Experience\n" + junk_line * 500 + "Skills\n" + "," * 999
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years_exact == pytest.approx(7.9, abs=0.1)
+    assert parsed.skills == []
+
+
+@pytest.mark.skipif(not (DEV / "048.pdf").exists(), reason="dev set not present")
+def test_real_dev_resume_through_extraction():
+    from resume.extract import extract_text
+
+    parsed = parse_resume(extract_text(DEV / "048.pdf", "pdf"), today=TODAY)
+    names = [s.name for s in parsed.sections]
+    assert {"skills", "experience", "projects", "education"} <= set(names)
+    assert {"TypeScript", "JavaScript", "Python", "C#", "Java", "Node.js", "Android", "React"} <= {
+        s if s != "Typescript" else "TypeScript" for s in parsed.skills
+    }
+    assert len(parsed.internships) == 4
+    assert "Big Island Buses" in parsed.projects
+    assert any("University of British Columbia" in e for e in parsed.education)
+    # One non-intern job, Oct 2009 - Aug 2015, plus four internships counted apart.
+    assert parsed.experience_years == 5
+    assert parsed.internship_years > 1
