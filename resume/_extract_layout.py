@@ -312,8 +312,23 @@ def _is_attached_column(
         right_aligned = sum(1 for e in ends if max(ends) - e <= 0.8) >= 0.7 * len(ends)
         if right_aligned and _share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
-    # Section labels in a left margin: few, each on the first line of its section.
-    return 3 * len(left_rows) <= len(right_rows) and _share_of_rows_on(left_rows, right_rows) >= 0.7
+    # Section labels in a left margin: few, far apart, each on the first line of its section.
+    # A short sidebar also has few lines and may share baselines, but they follow each other.
+    return (
+        3 * len(left_rows) <= len(right_rows)
+        and _sparse(left_rows)
+        and _share_of_rows_on(left_rows, right_rows) >= 0.7
+    )
+
+
+def _sparse(rows: list[list[Word]]) -> bool:
+    """Tell whether consecutive rows are far apart (several line heights), not a text column."""
+    if len(rows) < 2:
+        return True
+    tops = [min(w.top for w in r) for r in rows]
+    height = statistics.median(max(w.bottom - w.top for w in r) for r in rows)
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    return statistics.median(steps) > 3 * height
 
 
 def _share_of_rows_on(rows: list[list[Word]], others: list[list[Word]]) -> float:

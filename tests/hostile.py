@@ -66,6 +66,20 @@ def two_column_pdf() -> bytes:
     return buf.getvalue()
 
 
+def short_sidebar_pdf() -> bytes:
+    """Return a page with a three-line sidebar beside a long main column, baselines aligned."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.setFont("Helvetica", 10)
+    for i, line in enumerate(["Languages", "English", "Spanish"]):
+        c.drawString(50, 720 - 14 * i, line)
+    for i in range(12):
+        c.drawString(200, 720 - 14 * i, f"Main column line {i} about {LOREM[i % 3][:40]}")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def dated_entries_pdf() -> bytes:
     """Return a page whose job titles carry right-aligned dates on the same line."""
     buf = io.BytesIO()

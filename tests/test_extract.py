@@ -188,6 +188,13 @@ def test_two_columns_are_not_interleaved(tmp_path: Path) -> None:
     assert lines.index("Skills") + 1 == lines.index("Python")
 
 
+def test_short_sidebar_with_aligned_baselines_is_its_own_block(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "side.pdf", hostile.short_sidebar_pdf()).splitlines()
+    assert lines[:3] == ["Languages", "English", "Spanish"]
+    assert lines[4].startswith("Main column line 0 about")
+    assert lines[-1].startswith("Main column line 11 about")
+
+
 def test_right_aligned_dates_stay_on_their_entry_line(tmp_path: Path) -> None:
     lines = _extract(tmp_path, "dated.pdf", hostile.dated_entries_pdf()).splitlines()
     assert "Staff Engineer, Initech 2019 - Present" in lines
