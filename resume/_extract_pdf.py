@@ -163,10 +163,11 @@ _SUFFIXES = frozenset(
 
 
 def join_hyphenated(text: str) -> str:
-    """Join lower-case words split by a hyphen at a line end ("develop-\nment")."""
+    """Join lower-case words split by a hyphen at a line end ("develop-" / "ment")."""
     words = set(re.findall(r"[A-Za-z]+", text.lower()))
 
     def fix(m: re.Match[str]) -> str:
+        """Return the replacement for one line-end hyphen."""
         head, tail, rest = m.group(1), m.group(2), m.group(3)
         joined = head + tail
         # Chromium only breaks lines at real hyphens unless CSS asks for hyphenation, so
@@ -191,6 +192,7 @@ def drop_page_seams(pages: list[str]) -> list[str]:
     """Drop lines at a page's foot that reappear at the next page's head (clipped reprints)."""
 
     def key(line: str) -> str:
+        """Return a line's letters and digits, lower-cased, for comparison."""
         return "".join(ch for ch in line.lower() if ch.isalnum())
 
     out = list(pages)

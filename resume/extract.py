@@ -37,6 +37,7 @@ class ExtractionError(Exception):
         self.message = message
 
     def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with both arguments, so the error survives crossing a process boundary."""
         return (ExtractionError, (self.status, self.message))
 
 
