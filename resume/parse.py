@@ -83,6 +83,7 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
 }  # fmt: skip
 _MENTIONS = True
+_DISPLAY_AS_WRITTEN = True
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
 URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
@@ -136,13 +137,13 @@ def _retag(sections: list[Section]) -> list[Section]:
 
 def _short_skill_line(line: str) -> bool:
     line = clean_line(line)
-    return 0 < len(line) <= 45 and len(line.split()) <= 5 and not line.endswith(".")
+    return 0 < len(line) <= 60 and len(line.split()) <= 7 and not line.endswith(".")
 
 
 def _split_skill_runs(section: Section) -> list[Section]:
-    """Carve a run of short lines, mostly skills, out of a section that has no skills heading."""
+    """Carve runs of short lines, mostly skills, out of a section that has no skills heading."""
     lines = section.text.splitlines()
-    best: tuple[int, int] | None = None
+    runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if not _short_skill_line(lines[i]):
@@ -153,17 +154,18 @@ def _split_skill_runs(section: Section) -> list[Section]:
             j += 1
         run = [x for x in lines[i:j] if x.strip()]
         known = sum(bool(raw_hits(x)) for x in run)
-        if len(run) >= 6 and known >= 0.5 * len(run) and (not best or j - i > best[1] - best[0]):
-            best = (i, j)
+        if len(run) >= 6 and known >= 0.5 * len(run):
+            runs.append((i, j))
         i = j
-    if best is None:
+    if not runs:
         return [section]
-    a, b = best
-    parts = [
-        Section(section.name, section.heading, "\n".join(lines[:a])),
-        Section("skills", "", "\n".join(lines[a:b])),
-        Section(section.name, "", "\n".join(lines[b:])),
-    ]
+    parts: list[Section] = []
+    cursor, heading = 0, section.heading
+    for a, b in runs:
+        parts.append(Section(section.name, heading, "\n".join(lines[cursor:a])))
+        parts.append(Section("skills", "", "\n".join(lines[a:b])))
+        cursor, heading = b, ""
+    parts.append(Section(section.name, "", "\n".join(lines[cursor:])))
     return [p for p in parts if p.text.strip() or p.heading]
 
 
@@ -209,7 +211,7 @@ def _items_from_part(part: str) -> list[str]:
         return []
     known = canonical_skill(item)
     if known:
-        return [known]
+        return [_display_name(item, known)]
     hits = raw_hits(item)
     words = item.split()
     if hits and "(" not in item and len(words) > 1:
@@ -226,6 +228,21 @@ def _items_from_part(part: str) -> list[str]:
             out.append(outer)
     out.extend(h.canonical for h in hits)
     return out
+
+
+def _display_name(written: str, canonical: str) -> str:
+    """Choose how to show a listed skill: canonical for a shorthand, else as the person wrote it.
+
+    "k8s", "JS" and "javascript" become "Kubernetes", "JavaScript"; a fuller spelling such as
+    "Quality Assurance" (canonical "QA") or "Amazon Web Services" stays as written, since
+    that is the name the resume uses.
+    """
+    squash = re.sub(r"[^a-z0-9+#]", "", written.lower())
+    if squash == re.sub(r"[^a-z0-9+#]", "", canonical.lower()):
+        return canonical
+    if len(written.split()) >= 2 or (written.isupper() and len(written) >= 4):
+        return written if _DISPLAY_AS_WRITTEN else canonical
+    return canonical
 
 
 def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
@@ -246,11 +263,13 @@ def _skills(sections: list[Section], text: str) -> list[str]:
     for s in sections:
         if s.name != "skills":
             continue
+        rows = [x for x in s.text.splitlines() if x.strip()]
         if not s.heading:
-            # A list found without a heading may hold contact lines: trust the taxonomy only.
-            listed.extend(h.canonical for h in skill_hits(s.text, lenient=True))
-            continue
-        for line in s.text.splitlines():
+            # A list found without a heading may start or end with contact lines: keep the
+            # stretch from the first to the last line the taxonomy knows.
+            known = [i for i, x in enumerate(rows) if raw_hits(x)]
+            rows = rows[known[0] : known[-1] + 1] if known else []
+        for line in rows:
             listed.extend(_items_from_line(line))
     mentioned = rank_hits(skill_hits(text)) if _MENTIONS else []
     out: list[str] = []
@@ -267,6 +286,8 @@ def _skills(sections: list[Section], text: str) -> list[str]:
 def _not_a_skill(name: str) -> bool:
     """Tell whether a skills-list item is debris: contact details, a spoken language, a group."""
     if re.fullmatch(r"[\d\W]+", name) or URLISH.search(name) or "@" in name:
+        return True
+    if LOCATION.match(name) or re.search(r"\d{3}[\s.-]?\d{3,4}", name):
         return True
     first = re.split(r"[\s(]", name.strip(), maxsplit=1)[0]
     if SPOKEN.match(first):
