@@ -7,6 +7,7 @@ lxml already in memory.
 from __future__ import annotations
 
 import contextlib
+import logging
 import resource
 import sys
 from multiprocessing.connection import Connection
@@ -35,7 +36,7 @@ def _current_vm_bytes() -> int:
 
 
 def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
-    """Cap this process's CPU time and address space."""
+    """Cap this process's CPU time, address space, core and file sizes."""
     # The budget is on top of what the preloaded interpreter already maps, so the same
     # memory_mb means the same headroom whatever the start method.
     limit = _current_vm_bytes() + memory_mb * 1024 * 1024
@@ -43,8 +44,14 @@ def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 2))
+    # A crash leaves no core file behind, and the parsers have no business writing files.
+    for which in (resource.RLIMIT_CORE, resource.RLIMIT_FSIZE):
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(which, (0, 0))
     # Deep object graphs in hostile PDFs are met with RecursionError, not a C stack overflow.
     sys.setrecursionlimit(2000)
+    # pdfminer warns on every malformed object; the caller gets one clear error instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def extract(path: str, kind: str, max_pages: int) -> str:
