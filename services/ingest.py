@@ -69,9 +69,9 @@ class Prepared:
 
 def safe_filename(original: str, kind: str) -> str:
     """Return a filesystem-safe version of an uploaded name, keeping its stem where possible."""
-    name = unicodedata.normalize("NFKD", os.path.basename(original.replace("\\", "/")))
-    name = name.encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).stem).strip("._-")
+    stem = os.path.splitext(os.path.basename(original.replace("\\", "/")))[0]
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")
     # Nothing left (an all-Cyrillic name, say): fall back to a neutral name.
     return f"{(stem or 'resume')[:MAX_NAME]}.{kind}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,11 @@ def app(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _clean(app):
-    """Empty every table and reset rate-limit counters after each test."""
+    """Empty every table, the upload and index folders, and the rate-limit counters."""
     yield
+    for key in ("UPLOAD_FOLDER", "DATA_DIR"):
+        shutil.rmtree(app.config[key], ignore_errors=True)
+        Path(app.config[key]).mkdir(parents=True)
     with app.app_context():
         db.session.remove()
         for table in reversed(db.metadata.sorted_tables):
