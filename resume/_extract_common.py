@@ -22,7 +22,8 @@ def is_private_use(ch: str) -> bool:
 def clean_chunk(text: str) -> str:
     """NFKC-normalise a run of text and drop icon glyphs, invisible and control characters."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if not is_private_use(ch))
+    # Lone surrogates (from broken font maps) cannot be stored as UTF-8; icons are noise.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Co", "Cs"))
     text = _ZERO_WIDTH.sub("", text)
     return _CONTROL.sub("", text)
 

@@ -225,6 +225,7 @@ def test_ligature_is_normalised(tmp_path: Path) -> None:
 def test_normalise_text_folds_ligatures_drops_icons_and_collapses_space() -> None:
     raw = "\ue0b0 Pro\ufb01le\u00a0\u00a0 summary  \n\n\n\n\uf0e0 mail\u200b@example.com "
     assert normalise_text(raw) == "Profile summary\n\nmail@example.com"
+    assert normalise_text("bad\ud800 surrogate") == "bad surrogate"
 
 
 def test_join_hyphenated_rules() -> None:
