@@ -83,6 +83,7 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
 }  # fmt: skip
 _MENTIONS = True
+NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
 _DISPLAY_AS_WRITTEN = True
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
@@ -271,7 +272,10 @@ def _skills(sections: list[Section], text: str) -> list[str]:
             rows = rows[known[0] : known[-1] + 1] if known else []
         for line in rows:
             listed.extend(_items_from_line(line))
-    mentioned = rank_hits(skill_hits(text)) if _MENTIONS else []
+    # Skills named in the work history, projects and summary count too; course lists,
+    # hobbies and spoken languages are not claims of skill.
+    body = "\n".join(s.text for s in sections if s.name not in NOT_CLAIMS)
+    mentioned = rank_hits(skill_hits(body)) if _MENTIONS else []
     out: list[str] = []
     seen: set[str] = set()
     for name in listed + mentioned:
@@ -361,6 +365,16 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(line) <= 90 and len(line.split()) <= 12 and not line.endswith(".")
 
 
+def _aside(text: str, rng: DateRange) -> bool:
+    """Tell whether a range is a parenthesised aside in a bullet ("Led X (2021 – 2023)")."""
+    start = text.rfind("\n", 0, rng.begin) + 1
+    end = text.find("\n", rng.finish)
+    line = text[start : len(text) if end < 0 else end]
+    before, after = text[start : rng.begin], text[rng.finish : len(text) if end < 0 else end]
+    enclosed = before.rstrip().endswith("(") and after.lstrip().startswith(")")
+    return enclosed and len(line.split()) >= 8
+
+
 def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     """Pair each date range of a work section with the internship title near it, if any."""
     lines = text.splitlines()
@@ -369,7 +383,11 @@ def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
-    ranges = [r for r in parse_date_ranges(text, today) if r.end > r.start or r.open_ended]
+    ranges = [
+        r
+        for r in parse_date_ranges(text, today)
+        if (r.end > r.start or r.open_ended) and not _aside(text, r)
+    ]
     if not ranges:
         return []
     line_of = [max(i for i, o in enumerate(offsets) if o <= r.begin) for r in ranges]

@@ -168,7 +168,8 @@ def _in_list_context(text: str, hit: SkillHit, others: list[SkillHit]) -> bool:
         if _SEPARATOR_GAP.match(gap) and (not other.needs_context or _LIST_MARK.search(gap)):
             return True
     matched = text[hit.start : hit.end]
-    if matched[:1].isupper():
+    # Phrases vouch for short names only ("Go developer"); "Frontend developer" is a role.
+    if matched[:1].isupper() and len(matched) <= 6:
         if _BEFORE_TECH.search(text[max(line_start, hit.start - 30) : hit.start]):
             return True
         if _AFTER_TECH.match(text[hit.end : min(line_end, hit.end + 30)]):
