@@ -212,7 +212,7 @@ def _split_margin_label(row: list[Word], body_left: float) -> tuple[list[Word], 
     if row[0].x0 > body_left - WIDE_GUTTER:
         return [], row
     for i in range(1, min(len(row), 4)):
-        if abs(row[i].x0 - body_left) <= 3 and row[i].x0 - row[i - 1].x1 >= WIDE_GUTTER:
+        if abs(row[i].x0 - body_left) <= 8 and row[i].x0 - row[i - 1].x1 >= WIDE_GUTTER:
             return row[:i], row[i:]
     return [], row
 
