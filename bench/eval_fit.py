@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.chunking import chunk_sections  # noqa: E402
 from rag.embeddings import count_tokens, embed  # noqa: E402
+from rag.search import hybrid_search  # noqa: E402
 from rag.store import IndexStore  # noqa: E402
 from resume import fit  # noqa: E402
 
@@ -57,7 +58,8 @@ def _sections(text: str) -> tuple[list[tuple[str, str]], list[str], float]:
         return [("Resume", text)], _find_skills()(text), 0.0
     parsed = parse_resume(text)
     sections = [(s.name, s.text) for s in parsed.sections] or [("Resume", text)]
-    return sections, list(parsed.skills), float(parsed.experience_years or 0.0)
+    years = getattr(parsed, "experience_years_exact", None) or parsed.experience_years or 0.0
+    return sections, list(parsed.skills), float(years)
 
 
 def _placeholder_find_skills(taxonomy: Path) -> Callable[[str], list[str]]:
@@ -168,11 +170,10 @@ def main() -> int:
 
             if rid in queries:
                 store.write(user, list(range(len(chunks))), vectors)
+                texts = {i: c.text for i, c in enumerate(chunks)}
                 for query in queries[rid]:
-                    qvec = embed([query["q"]])[0]
-                    top = store.search(user, qvec, 3)
-                    hits = [chunks[i].text for i, _ in top]
-                    hits_out.append({**query, "hits": hits})
+                    top = hybrid_search(store, user, query["q"], texts, 3, embed=embed)
+                    hits_out.append({**query, "hits": [texts[i] for i, _ in top]})
 
     fit_path = out / "fit.json"
     fit_path.write_text(json.dumps(fit_out, indent=1), encoding="utf-8")
