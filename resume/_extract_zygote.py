@@ -98,14 +98,40 @@ class ForkServer:
         self._proc: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
         self._owner = 0
+        # A fork taken while another thread held the lock must not inherit it locked.
+        os.register_at_fork(after_in_child=self._reset_lock)
+
+    def _reset_lock(self) -> None:
+        """Give a freshly forked process its own unlocked lock."""
+        self._lock = threading.Lock()
+
+    def _discard(self) -> None:
+        """Drop the current server: close our end and kill it if it is ours and still running."""
+        if self._owner == os.getpid():
+            if self._control is not None:
+                self._control.close()
+            if self._proc is not None and self._proc.poll() is None:
+                self._proc.kill()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._proc.wait(2)
+        elif self._control is not None:
+            # Inherited across a fork: the server is the parent's; only our fd copy goes.
+            self._control.close()
+        self._control = None
+        self._proc = None
 
     def _ensure(self) -> socket.socket:
         """Return the control socket, (re)starting the server if needed; call under the lock."""
-        # After a fork (gunicorn workers) the inherited server belongs to the parent.
-        alive = self._proc is not None and self._proc.poll() is None
-        if self._control is None or not alive or self._owner != os.getpid():
-            if self._control is not None and self._owner == os.getpid():
-                self._control.close()
+        # After a fork (gunicorn workers) the inherited server belongs to the parent, so the
+        # owner is checked before anything touches the process handle.
+        usable = (
+            self._owner == os.getpid()
+            and self._control is not None
+            and self._proc is not None
+            and self._proc.poll() is None
+        )
+        if not usable:
+            self._discard()
             ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join(
@@ -125,6 +151,8 @@ class ForkServer:
                 start_new_session=True,
             )
             theirs.close()
+            # A healthy server reads at once; a stuck one must not block the caller.
+            ours.settimeout(5)
             self._control = ours
             self._owner = os.getpid()
         return self._control
@@ -149,7 +177,7 @@ class ForkServer:
                     except OSError:
                         if attempt:
                             raise
-                        self._control = None  # the server died; start another once
+                        self._discard()  # the server died or is stuck; start another once
             theirs.close()
             pid_bytes = _recv_exact(mine, _HEADER.size, deadline)
             if pid_bytes is None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -160,6 +162,30 @@ def test_fork_server_is_restarted_when_it_dies(tmp_path: Path) -> None:
         pytest.skip("extraction is not using the fork server")
     server._proc.kill()
     server._proc.wait(5)
+    assert extract_text(path, "pdf").startswith("Jane Doe")
+
+
+def test_forked_caller_gets_its_own_fork_server(tmp_path: Path) -> None:
+    # gunicorn forks workers from a master that may have used extraction already.
+    path = _write(tmp_path, "cv.pdf", hostile.text_pdf())
+    assert extract_text(path, "pdf").startswith("Jane Doe")
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        code = 1
+        try:
+            code = 0 if extract_text(path, "pdf").startswith("Jane Doe") else 3
+        finally:
+            os._exit(code)
+    for _ in range(300):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked caller hung")
+    assert os.waitstatus_to_exitcode(status) == 0
     assert extract_text(path, "pdf").startswith("Jane Doe")
 
 
