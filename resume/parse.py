@@ -77,6 +77,11 @@ SPOKEN = re.compile(
     r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi)$",
     re.I,
 )
+LEVEL_LINE = re.compile(
+    r"^(?:master|expert|advanced|intermediate|beginner|basic|proficient|native|fluent|"
+    r"elementary|novice|moderate)$",
+    re.I,
+)
 GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
     "skills", "misc", "other", "others", "general", "concepts", "methodologies", "environments",
@@ -130,7 +135,9 @@ def _retag(sections: list[Section]) -> list[Section]:
             if tech >= max(2, len(lines) // 2):
                 s = Section("skills", s.heading, s.text)
         if s.name in ("summary", "other", "contact"):
-            out.extend(_split_skill_runs(s))
+            out.extend(_split_skill_runs(s, loose=True))
+        elif s.name not in ("skills", "languages"):
+            out.extend(_split_skill_runs(s, loose=False))
         else:
             out.append(s)
     return out
@@ -138,11 +145,18 @@ def _retag(sections: list[Section]) -> list[Section]:
 
 def _short_skill_line(line: str) -> bool:
     line = clean_line(line)
+    if parse_date_ranges(line, _EPOCH):  # a dated line belongs to an entry, not a list
+        return False
     return 0 < len(line) <= 60 and len(line.split()) <= 7 and not line.endswith(".")
 
 
-def _split_skill_runs(section: Section) -> list[Section]:
-    """Carve runs of short lines, mostly skills, out of a section that has no skills heading."""
+def _split_skill_runs(section: Section, *, loose: bool) -> list[Section]:
+    """Carve runs of short lines, mostly skills, out of a section that has no skills heading.
+
+    Loose: any run of six short lines, half of them known skills (a sidebar list under
+    "About"). Strict: only runs with a bare proficiency line ("Master", "Intermediate"), the
+    mark of a skills sidebar that the page layout dropped into another section.
+    """
     lines = section.text.splitlines()
     runs: list[tuple[int, int]] = []
     i = 0
@@ -155,7 +169,10 @@ def _split_skill_runs(section: Section) -> list[Section]:
             j += 1
         run = [x for x in lines[i:j] if x.strip()]
         known = sum(bool(raw_hits(x)) for x in run)
-        if len(run) >= 6 and known >= 0.5 * len(run):
+        levels = sum(bool(LEVEL_LINE.match(clean_line(x))) for x in run)
+        if len(run) >= 6 and (
+            (loose and known >= 0.5 * len(run)) or (levels and known >= 0.2 * len(run))
+        ):
             runs.append((i, j))
         i = j
     if not runs:
@@ -219,7 +236,8 @@ def _items_from_part(part: str) -> list[str]:
         covered = sum(len(item[h.start : h.end].split()) for h in hits)
         if covered >= len(words) - 1 and len(words) >= 3 or covered == len(words):
             # "Terraform Terragrunt Kyverno": a space-separated keyword line.
-            return [h.canonical for h in hits] + _leftovers(item, hits)
+            shown = [_display_name(item[h.start : h.end], h.canonical) for h in hits]
+            return shown + _leftovers(item, hits)
     out: list[str] = []
     if not _is_junk(item):
         out.append(item)
@@ -262,9 +280,12 @@ def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
 def _skills(sections: list[Section], text: str) -> list[str]:
     listed: list[str] = []
     for s in sections:
-        if s.name != "skills":
+        if s.name not in ("skills", "languages"):
             continue
         rows = [x for x in s.text.splitlines() if x.strip()]
+        if s.name == "languages":
+            # A skills grid split by the layout can continue under "Languages".
+            rows = [x for x in rows if raw_hits(x) and not SPOKEN.match(clean_line(x))]
         if not s.heading:
             # A list found without a heading may start or end with contact lines: keep the
             # stretch from the first to the last line the taxonomy knows.
