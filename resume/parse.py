@@ -92,7 +92,8 @@ NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "a
 _DISPLAY_AS_WRITTEN = True
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
-URLISH = re.compile(r"https?://|www\.|\.(?:com|io|org|net|dev|app)\b|@", re.I)
+# Domains in lower case only: "ASP.NET" and "Paint.NET" are not web addresses.
+URLISH = re.compile(r"(?i:https?://|www\.)|[a-z0-9]\.(?:com|io|org|net|dev|app|ai)\b|@")
 ENTRY_LABEL = re.compile(
     r"^(?:skills|keywords|technologies|tech|stack|tools|role|link|url|website|github|"
     r"highlights|courses|responsibilities|achievements|tech stack|built with|summary)"
@@ -194,8 +195,23 @@ def _clean_item(item: str) -> str:
     item = clean_line(item)
     item = PROFICIENCY.sub(" ", item)
     item = re.sub(r"\(\s*\)", " ", item)
-    item = " ".join(item.split())
-    return item.strip(" .,;:-–—*•·()[]").strip()
+    item = " ".join(item.split()).strip(" .,;:-–—*•·")
+    # Drop only brackets left unbalanced by the split: "(Python" -> "Python", not "AWS (S3)".
+    while (
+        item
+        and item[-1] in ")]"
+        and item.count("(") + item.count("[") < item.count(")") + item.count("]")
+    ):
+        item = item[:-1].rstrip(" .,;:")
+    while (
+        item
+        and item[0] in "(["
+        and item.count("(") + item.count("[") > item.count(")") + item.count("]")
+    ):
+        item = item[1:].lstrip(" .,;:")
+    if item.startswith("(") and item.endswith(")"):
+        item = item[1:-1]
+    return item.strip()
 
 
 def _is_junk(item: str) -> bool:
@@ -218,9 +234,26 @@ def _items_from_line(line: str) -> list[str]:
     prose = len(line.split()) > 10 and not ITEM_SPLIT.search(line)
     if prose or re.search(r"[a-z]{3,}\.\s+[A-Z]", line):
         return out + rank_hits(skill_hits(line))
-    for part in ITEM_SPLIT.split(line):
+    for part in _split_items(line):
         out.extend(_items_from_part(part))
     return out
+
+
+def _split_items(line: str) -> list[str]:
+    """Split a list line on separators, keeping "AWS (EC2, S3)" together."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for m in re.finditer(r"[()\[\]]|" + ITEM_SPLIT.pattern, line):
+        tok = m.group(0)
+        if tok in "([":
+            depth += 1
+        elif tok in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(line[start : m.start()])
+            start = m.end()
+    parts.append(line[start:])
+    return [p for p in parts if p.strip()]
 
 
 def _items_from_part(part: str) -> list[str]:
@@ -310,9 +343,11 @@ def _skills(sections: list[Section], text: str) -> list[str]:
 
 def _not_a_skill(name: str) -> bool:
     """Tell whether a skills-list item is debris: contact details, a spoken language, a group."""
-    if re.fullmatch(r"[\d\W]+", name) or URLISH.search(name) or "@" in name:
+    if "@" in name or re.fullmatch(r"[\d\W]+", name):
         return True
-    if LOCATION.match(name) or re.search(r"\d{3}[\s.-]?\d{3,4}", name):
+    if canonical_skill(name):
+        return False
+    if URLISH.search(name) or LOCATION.match(name) or re.search(r"\d{3}[\s.-]?\d{3,4}", name):
         return True
     first = re.split(r"[\s(]", name.strip(), maxsplit=1)[0]
     if SPOKEN.match(first):
@@ -379,6 +414,7 @@ def _title_text(line: str) -> str:
     for rng in parse_date_ranges(line, _EPOCH):
         line = line[: rng.begin] + " " + line[rng.finish :]
     line = re.sub(r"\b(?:present|current|now)\b", " ", line, flags=re.I)
+    line = re.sub(r"\(\s*[,;–—-]?\s*\)|\[\s*\]", " ", line)  # "(2021)" once the year is gone
     return " ".join(line.split()).strip(" ,|-–—·")
 
 
@@ -528,10 +564,17 @@ def _title_like(name: str) -> bool:
 
 
 def _cut_description(title: str) -> str:
-    """Keep the name of "Name: what it does"."""
+    """Keep the name of "Name: what it does" or "Name — a thing that does"."""
+    title = re.sub(
+        r"\(?\s*(?:https?://)?(?:[\w-]+\.)+(?:com|io|org|net|dev|app)\S*\s*\)?", " ", title
+    )
+    title = " ".join(title.split())
     head, sep, _ = title.partition(": ")
     if sep and 1 <= len(head.split()) <= 8:
         return head.strip()
+    m = re.match(r"^(.{2,60}?)\s+[-–—]\s+([a-z].*)$", title)
+    if m and len(m.group(1).split()) <= 6:
+        return m.group(1).strip()
     return title
 
 
@@ -632,7 +675,7 @@ def _edu_kind(line: str, title: str) -> str:
 
 def _split_degree_at(title: str) -> str:
     """Turn "BSc Computer Science at Stanford University" into "Stanford University — BSc ..."."""
-    m = re.match(r"^(.*?)\s+(?:at|@|from|,|-|–|—)\s+(.*)$", title)
+    m = re.match(r"^(.*?)(?:\s*,\s+|\s+(?:at|@|from|-|–|—)\s+)(.*)$", title)
     if m and INSTITUTION.search(m.group(2)) and DEGREE.search(m.group(1)):
         return f"{m.group(2).strip()} — {m.group(1).strip()}"
     return title
