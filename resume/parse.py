@@ -318,7 +318,7 @@ def _skills(sections: list[Section], text: str) -> list[str]:
         rows = [x for x in s.text.splitlines() if x.strip()]
         if s.name == "languages":
             # A skills grid split by the layout can continue under "Languages".
-            rows = [x for x in rows if raw_hits(x) and not SPOKEN.match(clean_line(x))]
+            rows = [x for x in rows if any(not SPOKEN.match(h.canonical) for h in raw_hits(x))]
         if not s.heading:
             # A list found without a heading may start or end with contact lines: keep the
             # stretch from the first to the last line the taxonomy knows.
@@ -344,6 +344,8 @@ def _skills(sections: list[Section], text: str) -> list[str]:
 def _not_a_skill(name: str) -> bool:
     """Tell whether a skills-list item is debris: contact details, a spoken language, a group."""
     if "@" in name or re.fullmatch(r"[\d\W]+", name):
+        return True
+    if SPOKEN.match(re.split(r"[\s(]", name.strip(), maxsplit=1)[0]):
         return True
     if canonical_skill(name):
         return False
@@ -619,9 +621,9 @@ def _education(sections: list[Section], today: date) -> list[str]:
     kinds = [_edu_kind(line, title) for line, title in zip(lines, titles, strict=True)]
     # Layout where the degree comes first and the institution under it (no keyword needed).
     keyword_rows = [i for i, k in enumerate(kinds) if k == "institution"]
-    degree_first = bool(keyword_rows) and sum(
-        i > 0 and kinds[i - 1] == "degree" for i in keyword_rows
-    ) * 2 >= len(keyword_rows)
+    before = sum(i > 0 and kinds[i - 1] == "degree" for i in keyword_rows)
+    after = sum(i + 1 < len(kinds) and kinds[i + 1] == "degree" for i in keyword_rows)
+    degree_first = before > after
     out: list[str] = []
     used: set[int] = set()
     for i, kind in enumerate(kinds):
