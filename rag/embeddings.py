@@ -18,6 +18,8 @@ _load_lock = threading.Lock()
 # and torch gains nothing from parallel encodes on a small CPU, so calls are serialised.
 _use_lock = threading.Lock()
 _model: SentenceTransformer | None = None
+# Models already loaded, by configured name: switching back never loads twice.
+_loaded: dict[str | None, SentenceTransformer] = {}
 _model_name: str | None = None
 _state = "not_loaded"
 _error: str | None = None
@@ -31,8 +33,8 @@ def configure(model_name_or_path: str | None) -> None:
         if name == _model_name:
             return
         _model_name = name
-        _model = None
-        _state = "not_loaded"
+        _model = _loaded.get(name)
+        _state = "ready" if _model is not None else "not_loaded"
         _error = None
 
 
@@ -69,6 +71,7 @@ def get_model() -> SentenceTransformer:
             _error = f"{type(exc).__name__}: {exc}"
             raise
         _model = loaded
+        _loaded[_model_name] = loaded
         _state = "ready"
         _error = None
         return loaded

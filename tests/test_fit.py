@@ -1,0 +1,228 @@
+"""Job-fit analysis: required years, experience wording, scores and their ranges."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag import embeddings
+from rag.chunking import chunk_sections
+from resume import fit
+
+BACKEND_RESUME = """\
+Alex Morgan
+Senior Backend Engineer
+Experience
+Senior Backend Engineer, Acme Payments
+2018 - Present
+- Designed REST APIs in Python and Django on PostgreSQL; Redis caching and Celery workers
+- Containerised services with Docker and deployed them to AWS with Terraform
+Software Engineer, Initech
+2015 - 2018
+- Built Flask microservices and wrote SQL reporting jobs
+Skills
+Python, Django, Flask, PostgreSQL, Redis, Docker, AWS, Git
+"""
+
+BACKEND_JD = """\
+Senior Python Developer
+We are looking for a backend engineer to build and scale our APIs.
+Requirements:
+- 5+ years of professional Python development
+- Strong experience with Django or Flask, PostgreSQL and REST API design
+- Docker, Kubernetes and AWS in production
+- Nice to have: Kafka, GraphQL
+"""
+
+NURSE_JD = """\
+Registered Nurse - Intensive Care Unit
+Provide direct patient care to critically ill patients, administer medications,
+monitor vital signs and work with physicians and families.
+Requirements: active RN licence, BLS and ACLS certification, at least 2 years of
+acute care nursing experience.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3+ years of experience with Python", (3, None)),
+        ("At least 5 years experience in backend development", (5, None)),
+        ("3-5 years of experience", (3, 5)),
+        ("3 – 5 yrs in data engineering", (3, 5)),
+        ("3 to 5 years of relevant experience", (3, 5)),
+        ("five years of experience leading teams", (5, None)),
+        ("Minimum of 2 yrs hands-on experience", (2, None)),
+        ("a minimum of two (2) years of professional experience", (2, None)),
+        ("Seven years’ experience in retail", (7, None)),
+        ("10 years or more of industry experience", (10, None)),
+        ("Experience: 2 years", (2, None)),
+        ("2 years of experience preferred; 5+ years required", (5, None)),
+        ("5+ years in product roles. At least 3 years on enterprise software.", (5, None)),
+        ("1.5 years of work experience", (2, None)),
+    ],
+)
+def test_required_years_phrasings(text, expected):
+    assert fit.required_years(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "No prior experience needed; we train you.",
+        "Founded 20 years ago, we serve customers worldwide.",
+        "Up to 30 days of leave after 5 years of service.",
+        "Requires a 4-year degree in Computer Science.",
+        "Applicants must be 18 years old.",
+        "Salary from $45,000 per year.",
+        "A 2 year contract with option to extend.",
+    ],
+)
+def test_required_years_none_when_not_a_requirement(text):
+    assert fit.required_years(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("years", "minimum", "maximum", "label"),
+    [
+        (6.0, 5, None, fit.GOOD_FIT),
+        (5.0, 5, None, fit.GOOD_FIT),
+        (4.2, 5, None, fit.SLIGHTLY_UNDER),
+        (2.0, 5, None, fit.UNDER),
+        (5.5, 3, 5, fit.GOOD_FIT),
+        (9.0, 3, 5, fit.ABOVE_RANGE),
+        (0.0, None, None, fit.NOT_STATED),
+    ],
+)
+def test_experience_fit_labels(years, minimum, maximum, label):
+    assert fit.experience_fit(years, minimum, maximum) == label
+
+
+def test_semantic_score_mapping_is_clamped():
+    assert fit.semantic_score_from_cosine(-0.5) == 0.0
+    assert fit.semantic_score_from_cosine(fit.SEMANTIC_FLOOR) == 0.0
+    assert fit.semantic_score_from_cosine(fit.SEMANTIC_CEILING) == 1.0
+    assert fit.semantic_score_from_cosine(0.99) == 1.0
+    middle = (fit.SEMANTIC_FLOOR + fit.SEMANTIC_CEILING) / 2
+    assert fit.semantic_score_from_cosine(middle) == pytest.approx(0.5)
+
+
+def test_analyze_fit_shape_and_ranges():
+    result = fit.analyze_fit(
+        resume_text=BACKEND_RESUME,
+        resume_skills=["Python", "Django", "k8s"],
+        candidate_years=9.5,
+        jd_text=BACKEND_JD,
+    )
+    assert set(result) >= {
+        "keyword_score",
+        "semantic_score",
+        "matching_skills",
+        "missing_skills",
+        "experience_fit",
+        "required_years",
+        "candidate_years",
+        "overall_score",
+    }
+    for key in ("keyword_score", "semantic_score", "overall_score"):
+        assert 0.0 <= result[key] <= 1.0
+    assert result["required_years"] == 5
+    assert result["candidate_years"] == 9.5
+    assert result["experience_fit"] == fit.GOOD_FIT
+    # "k8s" from the profile counts as Kubernetes.
+    assert {"Python", "Django", "PostgreSQL", "Docker", "AWS", "Kubernetes"} <= set(
+        result["matching_skills"]
+    )
+    assert not set(result["matching_skills"]) & set(result["missing_skills"])
+    jd_skill_count = len(result["matching_skills"]) + len(result["missing_skills"])
+    assert result["keyword_score"] == pytest.approx(
+        len(result["matching_skills"]) / jd_skill_count, abs=1e-4
+    )
+
+
+def test_missing_skills_follow_the_job_descriptions_order():
+    result = fit.analyze_fit(
+        resume_text="Cook",
+        resume_skills=[],
+        candidate_years=0,
+        jd_text="Kafka is central here. Kafka, Kafka and more Kafka. Also some GraphQL.",
+        find_skills=lambda text: ["Kafka", "GraphQL"] if "Kafka" in text else [],
+    )
+    assert result["missing_skills"] == ["Kafka", "GraphQL"]
+    assert result["keyword_score"] == 0.0
+
+
+def test_backend_resume_fits_backend_job_better_than_nurse_job():
+    backend = fit.analyze_fit(
+        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=BACKEND_JD
+    )
+    nurse = fit.analyze_fit(
+        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=NURSE_JD
+    )
+    assert backend["semantic_score"] > nurse["semantic_score"] + 0.3
+    assert backend["overall_score"] > nurse["overall_score"] + 0.3
+    assert nurse["required_years"] == 2
+
+
+def test_long_texts_are_chunked_not_truncated():
+    # A backend job whose nursing half sits far past the model's 256-token window.
+    filler = "We value teamwork and clear written communication. " * 60
+    jd = BACKEND_JD + filler + NURSE_JD * 4
+    plain = fit.analyze_fit(
+        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=BACKEND_JD
+    )
+    long = fit.analyze_fit(
+        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=jd
+    )
+    assert embeddings.count_tokens(jd) > 600
+    # The tail changes the score: it was read, not cut off.
+    assert long["semantic_score"] < plain["semantic_score"]
+
+
+def test_reused_resume_vectors_give_the_same_result_without_re_embedding():
+    chunks = chunk_sections([("", BACKEND_RESUME)], embeddings.count_tokens)
+    vectors = embeddings.embed([c.text for c in chunks])
+    calls: list[list[str]] = []
+
+    def counting_embed(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return embeddings.embed(texts)
+
+    fresh = fit.analyze_fit(
+        resume_text=BACKEND_RESUME,
+        resume_skills=[],
+        candidate_years=9,
+        jd_text=BACKEND_JD,
+        embed=counting_embed,
+    )
+    calls.clear()
+    reused = fit.analyze_fit(
+        resume_text=BACKEND_RESUME,
+        resume_skills=[],
+        candidate_years=9,
+        jd_text=BACKEND_JD,
+        embed=counting_embed,
+        resume_vectors=vectors,
+    )
+    for key in ("semantic_score", "keyword_score", "overall_score"):
+        assert reused[key] == pytest.approx(fresh[key], abs=2e-4)
+    assert reused["matching_skills"] == fresh["matching_skills"]
+    assert all(BACKEND_RESUME.splitlines()[0] not in text for batch in calls for text in batch)
+
+
+def test_empty_inputs_do_not_crash():
+    result = fit.analyze_fit(resume_text="", resume_skills=[], candidate_years=0, jd_text="")
+    assert result["semantic_score"] == 0.0
+    assert result["keyword_score"] == 0.0
+    assert result["experience_fit"] == fit.NOT_STATED
+    assert result["matching_skills"] == [] and result["missing_skills"] == []
+    assert 0.0 <= result["overall_score"] <= 1.0
+
+
+def test_negative_years_are_treated_as_none():
+    result = fit.analyze_fit(
+        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=-3, jd_text=BACKEND_JD
+    )
+    assert result["candidate_years"] == 0.0
+    assert result["experience_fit"] == fit.UNDER
