@@ -421,6 +421,8 @@ def _title_text(line: str) -> str:
 
 
 def _looks_like_title(line: str) -> bool:
+    if re.search(r"[a-z]{2}[.!?]\s+\S", line):  # two sentences: a description
+        return False
     return 0 < len(line) <= 90 and len(line.split()) <= 12 and not line.endswith(".")
 
 

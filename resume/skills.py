@@ -85,11 +85,37 @@ def taxonomy_size() -> int:
     return len(set(canon.values()))
 
 
+def _trie_regex(words: list[str]) -> str:
+    """Build one regex for many literal words, as a trie: far faster than a flat alternation.
+
+    A word that is a prefix of a longer one becomes an optional tail ("node(?:\\.js)?"), so
+    the longest spelling is tried first and a shorter one is the fallback.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     by_key, _ = load_taxonomy()
-    names = sorted({a.text for aliases in by_key.values() for a in aliases}, key=len, reverse=True)
-    body = "|".join(re.escape(n) for n in names)
+    names = {a.text.lower() for aliases in by_key.values() for a in aliases}
+    body = _trie_regex(sorted(names))
     # Not glued to a word on the left; on the right not glued to a word, "+", "#", or ".js".
     return re.compile(rf"(?<![{_WORD}])(?:{body})(?![{_WORD}+#])(?!\.[{_WORD}])", re.I)
 
