@@ -31,7 +31,10 @@ _DATE = (
     rf"|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR}(?!\d)"
     rf"|{_YEAR}\s*[/.\-]\s*(?:0[1-9]|1[0-2]|[1-9])(?![\d/.\-]*\d)"
     rf"|(?<![\d/.]){_YEAR}(?![\d])"
-    rf"|{_PRESENT})"
+    rf"|{_PRESENT}"
+    # "Jan – Mar 2019": a bare month that takes its year from the end of the range.
+    rf"|{_MONTH_NAME}(?=\s*(?:[-–—]|to)\s*{_MONTH_NAME}[\s,]*{_YEAR})"
+    rf")"
 )
 DATE_RE = re.compile(rf"(?<![\w]){_DATE}", re.I)
 # What may stand between the two ends of a range, a line break included.
@@ -96,8 +99,14 @@ def _is_present(token: str) -> bool:
 
 def parse_date_ranges(text: str, today: date) -> list[DateRange]:
     """Find date ranges in text ("Mar 2019 – Present", "2017 to 2019", split over two lines)."""
-    tokens = [(m, parse_date(m.group(0), today)) for m in DATE_RE.finditer(text)]
-    tokens = [(m, d) for m, d in tokens if d is not None]
+    matches = list(DATE_RE.finditer(text))
+    tokens = []
+    for k, m in enumerate(matches):
+        d = parse_date(m.group(0), today)
+        if d is None and k + 1 < len(matches):
+            d = _month_with_year_of(m.group(0), parse_date(matches[k + 1].group(0), today))
+        if d is not None:
+            tokens.append((m, d))
     out: list[DateRange] = []
     i = 0
     while i < len(tokens):
@@ -128,6 +137,14 @@ def parse_date_ranges(text: str, today: date) -> list[DateRange]:
             out.append(DateRange(start, start, m.start(), m.end(), False))
         i += 1
     return out
+
+
+def _month_with_year_of(token: str, end: date | None) -> date | None:
+    """Date a bare month ("Nov") by the year of the range's end ("Nov – Feb 2019" -> Nov 2018)."""
+    month = MONTHS.get(token.strip().lower().rstrip(".")[:3])
+    if end is None or month is None:
+        return None
+    return date(end.year if month <= end.month else end.year - 1, month, 1)
 
 
 def _alone_on_lines(text: str, m1: re.Match[str], m2: re.Match[str]) -> bool:

@@ -31,6 +31,8 @@ _EXACT = {
         "work and experience", "industry experience", "employment experience",
         "professional work experience", "relevant work experience", "technical experience",
         "freelance experience", "teaching experience", "research experience",
+        "work experiences", "employment record", "where i ve worked", "professional career",
+        "career path", "experience summary", "consulting experience", "military experience",
     ],
     "internships": [
         "internships", "internship", "internship experience", "internships experience",
@@ -50,6 +52,8 @@ _EXACT = {
         "stack", "technologies and tools", "tools and skills", "skills and technologies",
         "software", "frameworks", "qualifications and skills", "strengths", "specialties",
         "specializations", "capabilities", "skills and interests", "digital skills",
+        "top skills", "tech skills", "technical toolkit", "toolkit", "what i know",
+        "skills and certifications", "technical summary", "technology stack", "tools and platforms",
     ],
     "projects": [
         "projects", "project", "personal projects", "side projects", "key projects",
@@ -57,6 +61,7 @@ _EXACT = {
         "portfolio", "project experience", "notable projects", "relevant projects",
         "professional projects", "projects and publications", "technical projects",
         "open source contributions", "selected work", "project highlights",
+        "projects and achievements", "things i ve built", "side project", "hackathons",
     ],
     "certifications": [
         "certifications", "certification", "certificates", "certificate", "licenses",
@@ -78,6 +83,7 @@ _EXACT = {
         "awards", "honors", "honours", "achievements", "accomplishments", "awards and honors",
         "awards and honours", "honors and awards", "honours and awards", "recognition",
         "awards and achievements", "key achievements", "scholarships", "distinctions",
+        "honors awards", "honours awards", "achievements and awards",
     ],
     "publications": [
         "publications", "papers", "research", "talks", "presentations", "publications and talks",

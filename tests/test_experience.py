@@ -83,3 +83,8 @@ def test_stated_years():
     assert stated_years("10 years of professional experience") == 10.0
     assert stated_years("Worked for 3 years on a farm.") is None
     assert stated_years("") is None
+
+
+def test_month_span_shares_the_year():
+    assert spans("Jan – Mar 2019") == [(date(2019, 1, 1), date(2019, 3, 1))]
+    assert spans("Nov - Feb 2019") == [(date(2018, 11, 1), date(2019, 2, 1))]
