@@ -82,6 +82,7 @@ LEVEL_LINE = re.compile(
     r"elementary|novice|moderate)$",
     re.I,
 )
+STOPWORDS = {"and", "or", "with", "the", "of", "in", "on", "for", "to", "a", "an", "&", "using"}
 GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
     "skills", "misc", "other", "others", "general", "concepts", "methodologies", "environments",
@@ -194,6 +195,7 @@ def _split_skill_runs(section: Section, *, loose: bool) -> list[Section]:
 def _clean_item(item: str) -> str:
     item = clean_line(item)
     item = PROFICIENCY.sub(" ", item)
+    item = re.sub(r"\((?:programming\s+)?language\)", " ", item, flags=re.I)
     item = re.sub(r"\(\s*\)", " ", item)
     item = " ".join(item.split()).strip(" .,;:-–—*•·")
     # Drop only brackets left unbalanced by the split: "(Python" -> "Python", not "AWS (S3)".
@@ -305,8 +307,9 @@ def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
     out = []
     for chunk in rest.split("\n"):
         chunk = _clean_item(chunk)
-        if chunk and not _is_junk(chunk) and len(chunk) > 1:
-            out.extend(chunk.split() if len(chunk.split()) <= 3 else [])
+        if chunk and not _is_junk(chunk) and len(chunk) > 1 and len(chunk.split()) <= 3:
+            # Unknown names are written like names ("Kyverno", "WIZ"); "and", "with" are not.
+            out.extend(w for w in chunk.split() if w.lower() not in STOPWORDS and not w.islower())
     return out
 
 
