@@ -1,7 +1,8 @@
 """Parse every dev-set resume and score the result with the shared scorer.
 
-usage: python bench/eval_parse.py [DEV_DIR] [--out DIR] [--texts DIR]
-Extracts text with resume.extract (in-process, no isolation), parses it with
+usage: python bench/eval_parse.py [DEV_DIR] [--out DIR] [--texts DIR] [--in-process]
+Extracts text with resume.extract.extract_text (the service's isolated reader; --in-process
+skips the child process), parses it with
 resume.parse.parse_resume, writes NNN.json in the `data` shape to bench/out/parse/,
 then runs score.py TRUTH PRED --rows and prints its report.
 """
@@ -22,13 +23,14 @@ from resume.parse import parse_resume  # noqa: E402
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
-def read_text(path: Path, texts: Path | None) -> str:
+def read_text(path: Path, texts: Path | None, in_process: bool) -> str:
     """Return a resume's text: from a dump directory if given, else extracted from the file."""
     if texts is not None:
         return (texts / f"{path.stem}.txt").read_text(encoding="utf-8")
-    from resume.extract import extract_text_in_process
+    from resume.extract import extract_text, extract_text_in_process
 
-    return extract_text_in_process(path, path.suffix.lstrip(".").lower())
+    kind = path.suffix.lstrip(".").lower()
+    return extract_text_in_process(path, kind) if in_process else extract_text(path, kind)
 
 
 def main() -> None:
@@ -37,11 +39,12 @@ def main() -> None:
     ap.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "parse")
     ap.add_argument("--texts", type=Path, default=None, help="read NNN.txt dumps instead")
+    ap.add_argument("--in-process", action="store_true", help="extract without a child process")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in args.dev.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     for path in files:
-        parsed = parse_resume(read_text(path, args.texts))
+        parsed = parse_resume(read_text(path, args.texts, args.in_process))
         data = {
             "skills": parsed.skills,
             "experience_years": parsed.experience_years,

@@ -455,22 +455,21 @@ def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     if not ranges:
         return []
     line_of = [max(i for i, o in enumerate(offsets) if o <= r.begin) for r in ranges]
-    out = []
-    for k, rng in enumerate(ranges):
-        lo = line_of[k - 1] + 1 if k > 0 else 0
-        hi = line_of[k + 1] - 1 if k + 1 < len(ranges) else len(lines) - 1
-        window = range(max(lo, line_of[k] - 2), min(hi, line_of[k] + 2) + 1)
-        title = ""
-        for i in sorted(window, key=lambda i: abs(i - line_of[k])):
-            raw = lines[i].strip()
-            if raw[:1] in "•·●▪◦-–*" or raw.startswith("(cid:"):
-                continue
-            candidate = _title_text(raw)
-            if candidate and INTERN.search(candidate) and _looks_like_title(candidate):
-                title = candidate
-                break
-        out.append((rng, title))
-    return out
+    titles = [""] * len(ranges)
+    best = [99] * len(ranges)
+    for i, line in enumerate(lines):
+        raw = line.strip()
+        if raw[:1] in BULLET_CHARS or raw.startswith("(cid:"):
+            continue
+        candidate = _title_text(raw)
+        if not (candidate and INTERN.search(candidate) and _looks_like_title(candidate)):
+            continue
+        # The entry it names is the nearest date; on a tie, the one below (title above dates).
+        k = min(range(len(ranges)), key=lambda k: (abs(line_of[k] - i), line_of[k] < i))
+        distance = abs(line_of[k] - i)
+        if distance <= 3 and distance < best[k]:
+            titles[k], best[k] = candidate, distance
+    return list(zip(ranges, titles, strict=True))
 
 
 # ----------------------------------------------------------------- entries

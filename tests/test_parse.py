@@ -187,3 +187,78 @@ def test_real_dev_resume_through_extraction():
     # One non-intern job, Oct 2009 - Aug 2015, plus four internships counted apart.
     assert parsed.experience_years == 5
     assert parsed.internship_years > 1
+
+
+CLASSIC = """JOHN PUBLIC
+Seattle, WA | (206) 555-0100 | john@example.com
+
+TECHNICAL SKILLS
+Languages: Python, Java, Go
+Cloud & DevOps: AWS (EC2, S3), Docker, Kubernetes
+Spoken: English (native), Spanish (B2)
+
+PROFESSIONAL EXPERIENCE
+Microsoft, Redmond, WA
+Software Engineer II, 06/2016 - 12/2019
+• Built Azure DevOps features in C# and .NET Core.
+
+EDUCATION
+B.S. in Computer Science, University of Washington, 2012 – 2016
+
+PROJECTS
+OpenTracer — an open-source tracing library (github.com/jqp/opentracer)
+• 2k stars.
+ChessBot: a chess engine in Rust.
+"""
+
+
+def test_classic_single_column_resume():
+    parsed = parse_resume(CLASSIC, today=TODAY)
+    assert {"Python", "Java", "Go", "AWS (EC2, S3)", "Docker", "Kubernetes"} <= set(parsed.skills)
+    assert {"C#", ".NET Core"} <= set(parsed.skills)  # named in the work history
+    assert "Languages" not in parsed.skills and "Cloud & DevOps" not in parsed.skills
+    assert not any(s.startswith(("English", "Spanish")) for s in parsed.skills)
+    assert parsed.experience_years_exact == pytest.approx(3.5)
+    assert parsed.education == ["University of Washington — B.S. in Computer Science"]
+    assert parsed.projects == ["OpenTracer", "ChessBot"]
+
+
+def test_linkedin_style_export():
+    text = (
+        "Contact\nwww.linkedin.com/in/alex (LinkedIn)\nTop Skills\nMicroservices\n"
+        "Go (Programming Language)\nAlex Kim\nExperience\nShopify\nBackend Engineer\n"
+        "October 2021 - Present (5 years 2 months)\nWattpad\nSoftware Engineering Intern\n"
+        "May 2017 - August 2017 (4 months)\nEducation\nUniversity of Waterloo\n"
+        "Bachelor of Applied Science - BASc, Computer Engineering · (2013 - 2018)\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert "Go" in parsed.skills and "Microservices" in parsed.skills
+    assert parsed.experience_years == 5
+    assert parsed.internships == ["Software Engineering Intern"]
+    assert parsed.internship_years == pytest.approx(0.25)
+    assert parsed.education[0].startswith("University of Waterloo — Bachelor of Applied Science")
+
+
+def test_docx_with_a_table_layout(tmp_path):
+    docx = pytest.importorskip("docx")
+    from resume.extract import extract_text
+
+    doc = docx.Document()
+    doc.add_paragraph("Sam Lee")
+    doc.add_heading("EXPERIENCE", 1)
+    table = doc.add_table(rows=2, cols=2)
+    rows = [
+        ("2019 – present", "Staff Engineer, Stripe\nPayments infrastructure in Ruby and Go."),
+        ("Summer 2015 – Fall 2015", "Software Engineering Intern, Facebook\nReact Native."),
+    ]
+    for row, (when, what) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = when, what
+    doc.add_heading("SKILLS", 1)
+    doc.add_paragraph("Go, Ruby, Rust, Python")
+    path = tmp_path / "table.docx"
+    doc.save(path)
+    parsed = parse_resume(extract_text(path, "docx"), today=TODAY)
+    assert parsed.experience_years == 7  # Jan 2019 .. Nov 2026
+    assert parsed.internships == ["Software Engineering Intern, Facebook"]
+    assert parsed.internship_years == pytest.approx(0.25)
+    assert {"Go", "Ruby", "Rust", "Python"} <= set(parsed.skills)
