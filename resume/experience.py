@@ -22,7 +22,8 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _PRESENT = (
     r"(?:present|current(?:ly)?|curr\b|now|today|ongoing|till\s+date|to\s+date|"
-    r"still\s+working|actual|presente|actualidad)"
+    r"still\s+working|actual|presente|actualidad|atual|attuale|heute|aujourd['’]hui|"
+    r"en\s+cours|hoy)(?![\w'’])"
 )
 # One date: month-name + year, season + year, numeric month/year, year/month, bare year, present.
 _DATE = (

@@ -155,14 +155,20 @@ def normalise_heading(line: str) -> str:
     return " ".join(line.split())
 
 
-def heading_name(line: str) -> str | None:
-    """Return the canonical section for a line that is a heading, or None for any other line."""
+def heading_name(line: str, *, after_break: bool = False) -> str | None:
+    """Return the canonical section for a line that is a heading, or None for any other line.
+
+    A heading is capitalised or in capitals. A lower-case one ("experience", a design choice)
+    counts only after_break (a blank line or a finished sentence before it) and only when it
+    is a whole known heading, so that "projects" wrapped out of a sentence is not one.
+    """
     raw = clean_line(line)
     if not raw or len(raw) > 60 or raw.endswith((".", ",", ";")):
         return None
-    # A heading is written as a heading: capitalised or in capitals, never "projects" mid-prose.
     first = next((c for c in raw if c.isalpha()), "")
     if not first.isupper():
+        if after_break and normalise_heading(raw) in HEADINGS and raw == raw.lower():
+            return HEADINGS[normalise_heading(raw)]
         return None
     if re.search(r"\d", re.sub(r"\(\s*\d+\s*\)\s*$", "", raw)):
         return None
@@ -213,8 +219,11 @@ def split_sections(text: str) -> list[Section]:
     """Split text into sections in document order; text before the first heading is "other"."""
     sections: list[Section] = []
     name, heading, buf = "other", "", []
+    previous = ""
     for line in text.splitlines():
-        found = heading_name(line)
+        after_break = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
+        previous = line
+        found = heading_name(line, after_break=after_break)
         rest = ""
         if found:
             new_heading = clean_line(line)

@@ -262,3 +262,10 @@ def test_docx_with_a_table_layout(tmp_path):
     assert parsed.internships == ["Software Engineering Intern, Facebook"]
     assert parsed.internship_years == pytest.approx(0.25)
     assert {"Go", "Ruby", "Rust", "Python"} <= set(parsed.skills)
+
+
+def test_lower_case_headings_only_after_a_break():
+    text = "Sam\n\nexperience\nAcme 2019 - 2021\n\nskills\nPython, Go\n"
+    assert [s.name for s in split_sections(text)] == ["other", "experience", "skills"]
+    wrapped = "Summary\nOwned the marketing roadmap for blockchain\nprojects across Asia.\n"
+    assert [s.name for s in split_sections(wrapped)] == ["summary"]
