@@ -87,6 +87,7 @@ GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
     "skills", "misc", "other", "others", "general", "concepts", "methodologies", "environments",
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
+    "software", "programming", "areas", "fundamentals",
 }  # fmt: skip
 _MENTIONS = True
 NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
@@ -336,10 +337,11 @@ def _skills(sections: list[Section], text: str) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for name in listed + mentioned:
-        key = re.sub(r"[^a-z0-9+#]+", "", name.lower())
-        if not key or key in seen or _is_junk(name) or _not_a_skill(name):
+        # One entry per skill: "Apache Kafka" as listed, then "Kafka" found in the text, is one.
+        keys = {re.sub(r"[^a-z0-9+#]+", "", x.lower()) for x in (name, canonical_skill(name)) if x}
+        if not all(keys) or keys & seen or _is_junk(name) or _not_a_skill(name):
             continue
-        seen.add(key)
+        seen |= keys
         out.append(name)
     return out
 
