@@ -25,6 +25,7 @@ describe give list explain show
 _STOP = frozenset(_STOP_WORDS.split())
 _ALL = 1 << 20  # more than any user's chunk count; the store clips k to the index size
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
+_RAW_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
 
 
 def terms(text: str) -> list[str]:
@@ -32,9 +33,22 @@ def terms(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def _query_terms(query: str) -> list[str]:
+    """Return the query's terms, without short lower-case words that are ambiguous as names."""
+    kept = []
+    for match in _RAW_TOKEN.finditer(query):
+        raw = match.group(0)
+        # "go", "it", "r" typed in lower case are words of the question; "Go", "R", "C#" and
+        # "SQL" as written name a skill.
+        if len(raw) <= 3 and raw.isalpha() and raw.islower():
+            continue
+        kept.append(raw.casefold())
+    return kept
+
+
 def lexical_scores(query: str, texts: list[str]) -> np.ndarray:
     """Score each text by the IDF-weighted share of the query's content terms it contains."""
-    wanted = [t for t in dict.fromkeys(terms(query)) if t not in _STOP]
+    wanted = [t for t in dict.fromkeys(_query_terms(query)) if t not in _STOP]
     if not wanted or not texts:
         return np.zeros(len(texts), dtype=np.float32)
     documents = [set(terms(text)) for text in texts]
