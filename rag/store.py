@@ -37,6 +37,13 @@ class IndexCorrupt(StoreError):
     """The user's index file exists but cannot be trusted."""
 
 
+# One lock object per lock file for the whole process: every IndexStore instance shares it, so
+# a thread that holds a user's lock can call write() through another instance without
+# deadlocking on its own flock.
+_locks: dict[str, FileLock] = {}
+_locks_guard = threading.Lock()
+
+
 def _fsync_dir(path: Path) -> None:
     # The rename is durable only once the directory entry itself reaches the disk.
     fd = os.open(path, os.O_RDONLY)
@@ -78,9 +85,7 @@ class IndexStore:
 
     def __init__(self, data_dir: str | Path):
         """Store indexes under data_dir/users/<user_id>/."""
-        self.root = Path(data_dir) / "users"
-        self._locks: dict[int, FileLock] = {}
-        self._locks_guard = threading.Lock()
+        self.root = Path(data_dir).resolve() / "users"
         # Parsed indexes keyed by the file's identity, so a rename by any process invalidates them.
         self._cache: dict[int, tuple[tuple[int, int, int], faiss.Index]] = {}
         self._cache_guard = threading.Lock()
@@ -93,15 +98,14 @@ class IndexStore:
 
     def lock(self, user_id: int) -> FileLock:
         """Return the user's lock: exclusive across threads and processes, re-entrant per thread."""
-        path = self._user_dir(user_id)
-        key = int(user_id)
-        with self._locks_guard:
-            file_lock = self._locks.get(key)
+        # Beside the user's directory, so delete() can remove the directory while it is held.
+        path = str(self._user_dir(user_id)) + ".lock"
+        with _locks_guard:
+            file_lock = _locks.get(path)
             if file_lock is None:
                 self.root.mkdir(parents=True, exist_ok=True)
-                # Beside the user's directory, so delete() can remove the directory while held.
-                file_lock = FileLock(str(path) + ".lock", thread_local=True)
-                self._locks[key] = file_lock
+                file_lock = FileLock(path, thread_local=True)
+                _locks[path] = file_lock
         return file_lock
 
     def write(self, user_id: int, ids: Sequence[int], vectors: np.ndarray) -> None:

@@ -254,3 +254,13 @@ def test_concurrent_writers_from_processes_leave_a_valid_index(tmp_path):
     # One writer's whole index, never a mix.
     assert ids in ([11, 12, 13], [21, 22, 23])
     assert sorted(p.name for p in Path(tmp_path, "users", "8").iterdir()) == [INDEX_FILE]
+
+
+def test_lock_is_shared_by_store_instances_in_one_process(tmp_path):
+    first, second = IndexStore(tmp_path), IndexStore(tmp_path)
+    assert first.lock(2) is second.lock(2)
+    assert first.lock(2) is not first.lock(3)
+    with first.lock(2):
+        # Another instance writing under the same thread's lock must not deadlock.
+        second.write(2, [1], unit_rows(1))
+    assert first.exists(2)
