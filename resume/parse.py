@@ -266,7 +266,7 @@ def _items_from_part(part: str) -> list[str]:
     known = canonical_skill(item)
     if known:
         return [_display_name(item, known)]
-    hits = raw_hits(item)
+    hits = raw_hits(item, any_case=True)
     words = item.split()
     if hits and "(" not in item and len(words) > 1:
         covered = sum(len(item[h.start : h.end].split()) for h in hits)
@@ -309,8 +309,8 @@ def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
     for chunk in rest.split("\n"):
         chunk = _clean_item(chunk)
         if chunk and not _is_junk(chunk) and len(chunk) > 1 and len(chunk.split()) <= 3:
-            # Unknown names are written like names ("Kyverno", "WIZ"); "and", "with" are not.
-            out.extend(w for w in chunk.split() if w.lower() not in STOPWORDS and not w.islower())
+            # Unknown names ("Kyverno", "vps") among known ones are skills; "and" is not.
+            out.extend(w for w in chunk.split() if w.lower() not in STOPWORDS)
     return out
 
 

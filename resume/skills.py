@@ -160,14 +160,17 @@ def _glued_short(text: str, start: int, end: int) -> bool:
     return after in "-&'’" and nxt.isalnum()
 
 
-def raw_hits(text: str) -> list[SkillHit]:
-    """Find every taxonomy name in text with its span, before any context check."""
+def raw_hits(text: str, *, any_case: bool = False) -> list[SkillHit]:
+    """Find every taxonomy name in text with its span, before any context check.
+
+    any_case accepts names in any case ("aws", "c#"), as people type them in a skills list.
+    """
     by_key, _ = load_taxonomy()
     hits: list[SkillHit] = []
     for m in _pattern().finditer(text):
         matched = m.group(0)
         aliases = by_key.get(matched.lower(), [])
-        alias = next((a for a in aliases if _alias_accepts(a, matched)), None)
+        alias = next((a for a in aliases if any_case or _alias_accepts(a, matched)), None)
         if alias is None:
             continue
         if len(matched) <= 2 and _glued_short(text, m.start(), m.end()):
