@@ -243,14 +243,17 @@ _YEARS = r"(?:years?|yrs?\.?)(?:['’]s?)?"
 _DASH = r"(?:-|–|—|to)"
 _AT_LEAST = (
     r"(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than"
-    r"|not\s+less\s+than|more\s+than|over|upwards\s+of)"
+    r"|not\s+less\s+than)"
 )
+# "over 20 years" is as often a company's age as a requirement: it needs experience context.
+_OVER = r"(?:more\s+than|over|upwards\s+of)"
 _RANGE_RE = re.compile(rf"\b(?P<lo>{_NUM})\s*{_DASH}\s*(?P<hi>{_NUM})\s*\+?\s*{_YEARS}", re.I)
 _PLUS_RE = re.compile(rf"\b(?P<lo>{_NUM})\s*\+\s*{_YEARS}", re.I)
 _AT_LEAST_RE = re.compile(rf"\b{_AT_LEAST}\s+(?P<lo>{_NUM})\s*\+?\s*{_YEARS}", re.I)
 _OR_MORE_RE = re.compile(
     rf"\b(?P<lo>{_NUM})\s*{_YEARS}\s+(?:or\s+more|or\s+longer|plus|and\s+above|or\s+above)\b", re.I
 )
+_OVER_RE = re.compile(rf"\b{_OVER}\s+(?P<lo>{_NUM})\s*\+?\s*{_YEARS}", re.I)
 _BARE_RE = re.compile(rf"\b(?P<lo>{_NUM})\s*{_YEARS}", re.I)
 # A bare "N years" is a requirement only when experience is what it measures.
 _EXPERIENCE_AFTER = re.compile(
@@ -318,6 +321,7 @@ def required_years(jd_text: str) -> tuple[int | None, int | None]:
         (_AT_LEAST_RE, False, False),
         (_PLUS_RE, False, False),
         (_OR_MORE_RE, False, False),
+        (_OVER_RE, False, True),
         (_BARE_RE, False, True),
     ):
         for match in pattern.finditer(text):

@@ -60,6 +60,7 @@ acute care nursing experience.
         ("2 years of experience preferred; 5+ years required", (5, None)),
         ("5+ years in product roles. At least 3 years on enterprise software.", (5, None)),
         ("1.5 years of work experience", (2, None)),
+        ("over 3 years of experience with React", (3, None)),
     ],
 )
 def test_required_years_phrasings(text, expected):
@@ -77,6 +78,7 @@ def test_required_years_phrasings(text, expected):
         "Applicants must be 18 years old.",
         "Salary from $45,000 per year.",
         "A 2 year contract with option to extend.",
+        "Serving customers for over 20 years.",
     ],
 )
 def test_required_years_none_when_not_a_requirement(text):
