@@ -89,9 +89,7 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
     "software", "programming", "areas", "fundamentals",
 }  # fmt: skip
-_MENTIONS = True
 NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
-_DISPLAY_AS_WRITTEN = True
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
 # Domains in lower case only: "ASP.NET" and "Paint.NET" are not web addresses.
@@ -296,7 +294,7 @@ def _display_name(written: str, canonical: str) -> str:
     if squash == re.sub(r"[^a-z0-9+#]", "", canonical.lower()):
         return canonical
     if len(written.split()) >= 2 or (written.isupper() and len(written) >= 4):
-        return written if _DISPLAY_AS_WRITTEN else canonical
+        return written
     return canonical
 
 
@@ -333,7 +331,7 @@ def _skills(sections: list[Section], text: str) -> list[str]:
     # Skills named in the work history, projects and summary count too; course lists,
     # hobbies and spoken languages are not claims of skill.
     body = "\n".join(s.text for s in sections if s.name not in NOT_CLAIMS)
-    mentioned = rank_hits(skill_hits(body)) if _MENTIONS else []
+    mentioned = rank_hits(skill_hits(body))
     out: list[str] = []
     seen: set[str] = set()
     for name in listed + mentioned:

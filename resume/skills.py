@@ -98,9 +98,9 @@ def _trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def _emit(node: dict[str, dict]) -> str:
         end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -108,7 +108,7 @@ def _trie_regex(words: list[str]) -> str:
             return f"(?:{body})?"
         return body
 
-    return emit(trie)
+    return _emit(trie)
 
 
 @lru_cache(maxsize=1)

@@ -269,3 +269,10 @@ def test_lower_case_headings_only_after_a_break():
     assert [s.name for s in split_sections(text)] == ["other", "experience", "skills"]
     wrapped = "Summary\nOwned the marketing roadmap for blockchain\nprojects across Asia.\n"
     assert [s.name for s in split_sections(wrapped)] == ["summary"]
+
+
+def test_keyword_lines_in_any_case():
+    text = "Skills\naws digitalocean vps\nc# Razor SSRS\nPython and Django\n"
+    skills = parse_resume(text, today=TODAY).skills
+    assert {"AWS", "DigitalOcean", "vps", "C#", "Razor", "SSRS", "Python", "Django"} <= set(skills)
+    assert "and" not in skills
