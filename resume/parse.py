@@ -63,11 +63,11 @@ INSTITUTION = re.compile(
     re.I,
 )
 DEGREE = re.compile(
-    r"\b(?:bachelor'?s?|master'?s?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?|m\.?a\.?|mba|ph\.?\s?d|"
+    r"(?<!\w)(?:bachelor'?s?|master'?s?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?a\.?|m\.?a\.?|mba|ph\.?\s?d|"
     r"doctor(?:ate)?|diploma|associate'?s?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|hsc|ssc|"
     r"degree|licence|licenciatura|ingénieur|engineer's|a\.?a\.?s|high school|gcse|a-levels?|"
     r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major|"
-    r"certified|certificate|certification|ged|technician|graduate)\b",
+    r"certified|certificate|certification|ged|technician|graduate)(?!\w)",
     re.I,
 )
 SPOKEN = re.compile(
