@@ -276,3 +276,47 @@ def test_keyword_lines_in_any_case():
     skills = parse_resume(text, today=TODAY).skills
     assert {"AWS", "DigitalOcean", "vps", "C#", "Razor", "SSRS", "Python", "Django"} <= set(skills)
     assert "and" not in skills
+
+
+def test_two_column_pdf_with_a_sidebar(tmp_path):
+    canvas_mod = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.lib.pagesizes import A4
+
+    from resume.extract import extract_text
+
+    path = tmp_path / "sidebar.pdf"
+    pdf = canvas_mod.Canvas(str(path), pagesize=A4)
+    width, height = A4
+
+    def column(x: float, lines: list[str]) -> None:
+        y = height - 120
+        for line in lines:
+            bold = line.isupper()
+            pdf.setFont("Helvetica-Bold" if bold else "Helvetica", 12 if bold else 10)
+            pdf.drawString(x, y, line)
+            y -= 18 if bold else 14
+
+    column(40, ["SKILLS", "React", "TypeScript", "GraphQL", "Cypress", "", "LANGUAGES", "Hindi"])
+    column(
+        220,
+        [
+            "EXPERIENCE",
+            "Senior Frontend Engineer",
+            "Razorpay | Mar 2021 – Present",
+            "Built the merchant dashboard in React.",
+            "",
+            "Web Development Intern",
+            "Zomato | Jan 2018 – Jun 2018",
+            "",
+            "EDUCATION",
+            "Pune Institute of Computer Technology",
+            "B.E. Computer Engineering, 2014 – 2018",
+        ],
+    )
+    pdf.save()
+    parsed = parse_resume(extract_text(path, "pdf"), today=TODAY)
+    assert {"React", "TypeScript", "GraphQL", "Cypress"} <= set(parsed.skills)
+    assert "Hindi" not in parsed.skills
+    assert parsed.experience_years == 5  # Mar 2021 .. Nov 2026; study and internship apart
+    assert parsed.internships == ["Web Development Intern"]
+    assert parsed.education == ["Pune Institute of Computer Technology — B.E. Computer Engineering"]
