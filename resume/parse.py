@@ -537,6 +537,15 @@ def _projects(sections: list[Section]) -> list[str]:
         if ok and (
             strong or state == "start" or (state == "body" and boundary and _title_like(name))
         ):
+            dangling = re.search(r"(?:\b(?:and|of|for|the|a|an|to|with|in|on)|[&,])$", prev)
+            if prev and (
+                (name[:1].islower() and not prev.endswith((".", "!", "?", ":", ")"))) or dangling
+            ):
+                # "Development of a social bond management" / "system." / date: one name.
+                joined = f"{_title_text(prev)} {name}"
+                if out and out[-1] == _title_text(prev).rstrip("."):
+                    out.pop()
+                name = joined if len(joined) <= 120 else name
             out.append(name.rstrip("."))
             state, boundary = "header", False
             continue
