@@ -103,6 +103,8 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
     """Embed texts in one batched call as an (n, 384) float32 array of unit vectors."""
     if isinstance(texts, str):
         raise TypeError("embed() takes a list of strings, not a string")
+    # Text past the model's window is cut by the model: callers chunk long text first
+    # (rag.chunking), as fit and indexing do.
     items = [t if isinstance(t, str) else str(t) for t in texts]
     model = get_model()
     dim = model.get_embedding_dimension() or DIMENSION
