@@ -14,7 +14,9 @@ errorlog = "-"
 
 
 def post_worker_init(worker):
-    """Load the embedding model as each worker starts, so no user's first upload waits."""
+    """Warm each worker as it starts (model, extraction server), so no first upload waits."""
     from rag import embeddings
+    from resume import extract
 
+    extract.warm_up()
     threading.Thread(target=embeddings.get_model, name="model-warmup", daemon=True).start()

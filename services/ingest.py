@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ from resume.parse import ParsedResume, parse_resume
 
 PENDING_DIR = ".pending"
 MAX_NAME = 200
+# Longer than any upload can run (gunicorn times a request out well before).
+STALE_INCOMING_SECONDS = 600
 
 
 @dataclass
@@ -102,10 +106,10 @@ def embed_document(text: str) -> np.ndarray:
     return (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
 
 
-def _write_pending(folder: Path, data: bytes) -> Path:
+def _write_pending(folder: Path, user_id: int, data: bytes) -> Path:
     pending_dir = folder / PENDING_DIR
     pending_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=pending_dir, prefix="incoming-")
+    fd, name = tempfile.mkstemp(dir=pending_dir, prefix=f"incoming-{user_id}-")
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -119,7 +123,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
         kind = sniff_kind(data, original)
     except ExtractionError as exc:
         raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
-    pending = _write_pending(settings.upload_folder, data)
+    pending = _write_pending(settings.upload_folder, user_id, data)
     try:
         text = extract_text(
             pending,
@@ -196,16 +200,24 @@ def finish_file_moves(user: User, settings: Settings) -> None:
             os.replace(leftover, settings.upload_folder / user.resume_filename)
         else:
             leftover.unlink(missing_ok=True)
+    # Uploads in flight own their incoming files; only a dead worker's are this old.
+    cutoff = time.time() - STALE_INCOMING_SECONDS
+    for leftover in pending_dir.glob(f"incoming-{user.id}-*"):
+        with contextlib.suppress(FileNotFoundError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) -> dict:
     """Replace the user's resume, chunks, index, analysis and profile fields in one step."""
     token = uuid.uuid4().hex
     staged = settings.upload_folder / PENDING_DIR / _pending_name(user.id, token)
-    old_filename = user.resume_filename
     committed = False
     try:
         with store.lock(user.id):
+            # Another upload may have committed while we waited: work on the latest row.
+            db.session.refresh(user)
+            old_filename = user.resume_filename
             finish_file_moves(user, settings)
             os.replace(prep.pending, staged)
             db.session.execute(delete(ResumeChunk).where(ResumeChunk.user_id == user.id))
@@ -284,6 +296,7 @@ def restore_index(user_id: int, store: IndexStore) -> None:
 def remove_resume(user: User, store: IndexStore, settings: Settings) -> bool:
     """Delete the user's resume file, chunks, index, job description and analysis."""
     with store.lock(user.id):
+        db.session.refresh(user)
         finish_file_moves(user, settings)
         analysis = db.session.execute(
             select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
