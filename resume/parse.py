@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -454,7 +455,7 @@ def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     ]
     if not ranges:
         return []
-    line_of = [max(i for i, o in enumerate(offsets) if o <= r.begin) for r in ranges]
+    line_of = [bisect_right(offsets, r.begin) - 1 for r in ranges]
     titles = [""] * len(ranges)
     best = [99] * len(ranges)
     for i, line in enumerate(lines):
@@ -465,7 +466,9 @@ def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
         if not (candidate and INTERN.search(candidate) and _looks_like_title(candidate)):
             continue
         # The entry it names is the nearest date; on a tie, the one below (title above dates).
-        k = min(range(len(ranges)), key=lambda k: (abs(line_of[k] - i), line_of[k] < i))
+        j = bisect_left(line_of, i)
+        near = [k for k in (j - 1, j) if 0 <= k < len(ranges)]
+        k = min(near, key=lambda k: (abs(line_of[k] - i), line_of[k] < i))
         distance = abs(line_of[k] - i)
         if distance <= 3 and distance < best[k]:
             titles[k], best[k] = candidate, distance

@@ -179,22 +179,31 @@ def raw_hits(text: str, *, any_case: bool = False) -> list[SkillHit]:
     return hits
 
 
-def _in_list_context(text: str, hit: SkillHit, others: list[SkillHit]) -> bool:
-    """Tell whether a hit sits in a list of skills or in a phrase that marks it as technology."""
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    line_end = text.find("\n", hit.end)
-    line_end = len(text) if line_end < 0 else line_end
-    for other in others:
-        if other is hit:
+def _in_list_context(
+    text: str, hit: SkillHit, before: SkillHit | None, after: SkillHit | None
+) -> bool:
+    """Tell whether a hit sits in a list of skills or in a phrase that marks it as technology.
+
+    Only the neighbouring hits can vouch for it: anything farther has a name in between.
+    """
+    line_start = text.rfind("\n", max(0, hit.start - 200), hit.start) + 1
+    line_end = text.find("\n", hit.end, hit.end + 200)
+    line_end = min(len(text), hit.end + 200) if line_end < 0 else line_end
+    for other in (before, after):
+        if other is None:
             continue
-        if other.end <= hit.start and other.start >= line_start:
+        if other.end <= hit.start:
             gap = text[other.end : hit.start]
-        elif other.start >= hit.end and other.end <= line_end:
+        elif other.start >= hit.end:
             gap = text[hit.end : other.start]
         else:
             continue
         # Two ambiguous names vouch for each other only in an explicit list ("Rust, Go").
-        if _SEPARATOR_GAP.match(gap) and (not other.needs_context or _LIST_MARK.search(gap)):
+        if (
+            "\n" not in gap
+            and _SEPARATOR_GAP.match(gap)
+            and (not other.needs_context or _LIST_MARK.search(gap))
+        ):
             return True
     matched = text[hit.start : hit.end]
     # Phrases vouch for short names only ("Go developer"); "Frontend developer" is a role.
@@ -211,7 +220,15 @@ def skill_hits(text: str, *, lenient: bool = False) -> list[SkillHit]:
     hits = raw_hits(text)
     if lenient:
         return hits
-    return [h for h in hits if not h.needs_context or _in_list_context(text, h, hits)]
+    hits.sort(key=lambda h: h.start)
+    return [
+        h
+        for i, h in enumerate(hits)
+        if not h.needs_context
+        or _in_list_context(
+            text, h, hits[i - 1] if i else None, hits[i + 1] if i + 1 < len(hits) else None
+        )
+    ]
 
 
 def rank_hits(hits: list[SkillHit]) -> list[str]:
