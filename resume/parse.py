@@ -508,6 +508,9 @@ def _projects(sections: list[Section]) -> list[str]:
     """Return project names: the first line of each entry in the projects sections."""
     lines = [ln.strip() for ln in _lines(sections, "projects")]
     out: list[str] = []
+    next_full = [len(lines)] * len(lines)  # index of the next non-blank line
+    for i in range(len(lines) - 2, -1, -1):
+        next_full[i] = i + 1 if lines[i + 1] else next_full[i + 1]
     state = "start"  # start -> header (name seen) -> body (description seen) -> header ...
     boundary = True  # the previous line closed a paragraph
     for idx, raw in enumerate(lines):
@@ -517,7 +520,7 @@ def _projects(sections: list[Section]) -> list[str]:
         cleaned = clean_line(raw)
         title = _title_text(raw)
         has_date = bool(title) and title != cleaned.strip(" ,|-–—·")
-        nxt = next((x for x in lines[idx + 1 :] if x), "")
+        nxt = lines[next_full[idx]] if next_full[idx] < len(lines) else ""
         next_is_date = bool(nxt) and _is_date_only(nxt)
         name = _cut_description(title.rstrip(":").strip())
         cut = name != title.rstrip(":").strip()
