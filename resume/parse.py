@@ -112,14 +112,14 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
     return ParsedResume(
         text=text,
         sections=sections,
-        skills=_skills(sections, text),
+        skills=_skills(sections),
         experience_years=math.floor(exact + 1e-9),
         experience_years_exact=round(exact, 2),
         internship_years=round(intern_years, 2),
         projects=_projects(sections),
         internships=internships,
         certifications=_certifications(sections),
-        education=_education(sections, today),
+        education=_education(sections),
     )
 
 
@@ -313,7 +313,7 @@ def _leftovers(item: str, hits: list[SkillHit]) -> list[str]:
     return out
 
 
-def _skills(sections: list[Section], text: str) -> list[str]:
+def _skills(sections: list[Section]) -> list[str]:
     listed: list[str] = []
     for s in sections:
         if s.name not in ("skills", "languages"):
@@ -624,7 +624,7 @@ def _certifications(sections: list[Section]) -> list[str]:
     return _dedupe(out)
 
 
-def _education(sections: list[Section], today: date) -> list[str]:
+def _education(sections: list[Section]) -> list[str]:
     lines: list[str] = []
     last_main = ""
     for s in sections:
