@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from resume.experience import DateRange, merged_years, parse_date_ranges, stated_years
-from resume.sections import Section, clean_line, split_sections
+from resume.sections import Section, clean_line, normalise_heading, split_sections
 from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits
 
 __all__ = ["ParsedResume", "Section", "parse_resume"]
@@ -83,6 +83,12 @@ LEVEL_LINE = re.compile(
     r"elementary|novice|moderate)$",
     re.I,
 )
+# Areas that group a skills list; alone on a line above several items they are sub-headings.
+AREA_WORDS = {
+    "frontend", "front end", "backend", "back end", "fullstack", "full stack", "testing",
+    "databases", "practices", "web", "mobile", "other", "others", "misc", "general", "cloud",
+    "data", "infrastructure", "tooling", "ops", "design", "ai", "ml", "security", "qa",
+}  # fmt: skip
 STOPWORDS = {"and", "or", "with", "the", "of", "in", "on", "for", "to", "a", "an", "&", "using"}
 GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
@@ -327,7 +333,9 @@ def _skills(sections: list[Section]) -> list[str]:
             # stretch from the first to the last line the taxonomy knows.
             known = [i for i, x in enumerate(rows) if raw_hits(x)]
             rows = rows[known[0] : known[-1] + 1] if known else []
-        for line in rows:
+        for k, line in enumerate(rows):
+            if _is_subheading(line, rows[k + 1] if k + 1 < len(rows) else ""):
+                continue
             listed.extend(_items_from_line(line))
     # Skills named in the work history, projects and summary count too; course lists,
     # hobbies and spoken languages are not claims of skill.
@@ -343,6 +351,12 @@ def _skills(sections: list[Section]) -> list[str]:
         seen |= keys
         out.append(name)
     return out
+
+
+def _is_subheading(line: str, nxt: str) -> bool:
+    """Tell whether a skills-list line names an area ("Frontend") over the items that follow."""
+    key = normalise_heading(line)
+    return key in AREA_WORDS and len(_items_from_line(nxt)) >= 2
 
 
 def _not_a_skill(name: str) -> bool:

@@ -320,3 +320,10 @@ def test_two_column_pdf_with_a_sidebar(tmp_path):
     assert parsed.experience_years == 5  # Mar 2021 .. Nov 2026; study and internship apart
     assert parsed.internships == ["Web Development Intern"]
     assert parsed.education == ["Pune Institute of Computer Technology — B.E. Computer Engineering"]
+
+
+def test_area_subheadings_in_a_skills_list_are_not_skills():
+    text = "Skills\nFrontend\nReact, Angular, TypeScript\nBackend\nKotlin, Java\nDevOps\n"
+    skills = parse_resume(text, today=TODAY).skills
+    assert "Frontend" not in skills and "Backend" not in skills
+    assert {"React", "Angular", "TypeScript", "Kotlin", "Java", "DevOps"} <= set(skills)
