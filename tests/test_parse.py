@@ -327,3 +327,16 @@ def test_area_subheadings_in_a_skills_list_are_not_skills():
     skills = parse_resume(text, today=TODAY).skills
     assert "Frontend" not in skills and "Backend" not in skills
     assert {"React", "Angular", "TypeScript", "Kotlin", "Java", "DevOps"} <= set(skills)
+
+
+def test_mentions_beside_a_full_skills_list_need_two_mentions():
+    listed = ", ".join(
+        ["Python", "Go", "Rust", "Java", "Kotlin", "Scala", "SQL", "Docker", "Kubernetes"]
+        + ["Terraform", "Ansible", "Git"]
+    )
+    assert len(listed.split(", ")) == 12
+    work = "Experience\nAcme 2020 - 2022\nUsed Jenkins once. Tuned Kafka; ran Kafka clusters.\n"
+    skills = parse_resume(f"Skills\n{listed}\n{work}", today=TODAY).skills
+    assert "Kafka" in skills and "Jenkins" not in skills
+    few = parse_resume(f"Skills\nPython, Go\n{work}", today=TODAY).skills
+    assert {"Kafka", "Jenkins"} <= set(few)
