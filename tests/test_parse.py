@@ -334,7 +334,6 @@ def test_mentions_beside_a_full_skills_list_need_two_mentions():
         ["Python", "Go", "Rust", "Java", "Kotlin", "Scala", "SQL", "Docker", "Kubernetes"]
         + ["Terraform", "Ansible", "Git"]
     )
-    assert len(listed.split(", ")) == 12
     work = "Experience\nAcme 2020 - 2022\nUsed Jenkins once. Tuned Kafka; ran Kafka clusters.\n"
     skills = parse_resume(f"Skills\n{listed}\n{work}", today=TODAY).skills
     assert "Kafka" in skills and "Jenkins" not in skills
