@@ -90,6 +90,17 @@ AREA_WORDS = {
     "databases", "practices", "web", "mobile", "other", "others", "misc", "general", "cloud",
     "data", "infrastructure", "tooling", "ops", "design", "ai", "ml", "security", "qa",
 }  # fmt: skip
+# Who issues certificates: on a line of its own, it belongs to the certificate above it.
+ISSUER = re.compile(
+    r"^(?:udemy|coursera|edx|udacity|pluralsight|linkedin(?: learning)?|datacamp|freecodecamp|"
+    r"codecademy|google(?: cloud)?|microsoft|amazon web services|oracle|cisco|comptia|"
+    r"\(isc\)2|isaca|pmi|project management institute|scrum\.org|scrum alliance|axelos|"
+    r"the linux foundation|linux foundation|cncf|hashicorp|red hat|ibm|meta|salesforce|"
+    r"databricks|snowflake|mongodb(?: university)?|nasscom(?: foundation)?|hackerrank|"
+    r"great learning|simplilearn|nptel|infosys springboard|kaggle|deeplearning\.ai|"
+    r"stanford online|harvardx|mitx|ec-council|offensive security|giac|peoplecert)$",
+    re.I,
+)
 STOPWORDS = {"and", "or", "with", "the", "of", "in", "on", "for", "to", "a", "an", "&", "using"}
 GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
@@ -645,6 +656,11 @@ def _certifications(sections: list[Section]) -> list[str]:
         if re.match(r"^(?:issued|credential|id\b|expires|verify|license number)", line, re.I):
             continue
         if len(line.split()) > 16 or (line.endswith(".") and len(line.split()) > 8):
+            continue
+        issuer = re.sub(r"^(?:issued by|issuer|by)\s*:?\s*", "", line, flags=re.I)
+        if out and (issuer != line or ISSUER.match(line)):
+            # "Udemy" under "Design Thinking in 3 Steps" names who issued it, not a certificate.
+            out[-1] = f"{out[-1]} — {issuer}"
             continue
         out.append(line)
     return _dedupe(out)

@@ -339,3 +339,14 @@ def test_mentions_beside_a_full_skills_list_need_two_mentions():
     assert "Kafka" in skills and "Jenkins" not in skills
     few = parse_resume(f"Skills\nPython, Go\n{work}", today=TODAY).skills
     assert {"Kafka", "Jenkins"} <= set(few)
+
+
+def test_certificate_issuer_lines_join_their_certificate():
+    text = (
+        "Certificates\nDesign Thinking in 3 Steps\nUdemy\nAWS Concepts\nIssued by Coursera\nITIL\n"
+    )
+    assert parse_resume(text, today=TODAY).certifications == [
+        "Design Thinking in 3 Steps — Udemy",
+        "AWS Concepts — Coursera",
+        "ITIL",
+    ]
