@@ -653,7 +653,7 @@ def _certifications(sections: list[Section]) -> list[str]:
         line = _title_text(raw)
         if not line or len(line) < 3 or re.search(r"https?://|www\.|@", line):
             continue
-        if re.match(r"^(?:issued|credential|id\b|expires|verify|license number)", line, re.I):
+        if re.match(r"^(?:issued(?!\s+by)|credential|id\b|expires|verify|license number)", line, re.I):
             continue
         if len(line.split()) > 16 or (line.endswith(".") and len(line.split()) > 8):
             continue
