@@ -87,7 +87,9 @@ class Config:
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
         self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_HEADERS_ENABLED = True
+        # Failed logins per account name, and all logins per client address.
         self.RATELIMIT_LOGIN = _env("RATELIMIT_LOGIN", "10 per minute")
+        self.RATELIMIT_LOGIN_ADDRESS = _env("RATELIMIT_LOGIN_ADDRESS", "60 per minute")
         self.RATELIMIT_REGISTER = _env("RATELIMIT_REGISTER", "120 per minute;1000 per day")
         self.MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 10 * 1024 * 1024)
         self.MAX_FORM_MEMORY_SIZE = self.MAX_CONTENT_LENGTH

@@ -34,6 +34,16 @@ def _login_limit() -> str:
     return current_app.config["RATELIMIT_LOGIN"]
 
 
+def _login_address_limit() -> str:
+    return current_app.config["RATELIMIT_LOGIN_ADDRESS"]
+
+
+def _failed(response) -> bool:
+    # Only failed attempts count against an account: its owner is never locked out by
+    # their own successful logins, while guessing a password is slowed down.
+    return response.status_code == 401
+
+
 def _register_limit() -> str:
     return current_app.config["RATELIMIT_REGISTER"]
 
@@ -98,8 +108,8 @@ def register():
 
 
 @auth_bp.post("/login")
-@limiter.limit(_login_limit)
-@limiter.limit(_login_limit, key_func=account_key)
+@limiter.limit(_login_address_limit)
+@limiter.limit(_login_limit, key_func=account_key, deduct_when=_failed)
 @operation(
     "Log in with username or email",
     tag="auth",

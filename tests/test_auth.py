@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from flask_jwt_extended import create_access_token
 
+from config import TestConfig
 from extensions import limiter
 from tests.conftest import PASSWORD
 
@@ -223,3 +224,49 @@ def test_login_rate_limit_per_account(app, client, register):
         environ_base={"REMOTE_ADDR": "10.9.9.9"},
     )
     assert other.status_code == 200
+
+
+def test_successful_logins_do_not_lock_the_account(client, register):
+    register(username="gina", email="gina@example.com")
+    limiter.enabled = True
+    statuses = {
+        client.post(
+            "/api/login",
+            json={"username": "gina", "password": PASSWORD},
+            environ_base={"REMOTE_ADDR": f"10.1.0.{i}"},
+        ).status_code
+        for i in range(15)
+    }
+    assert statuses == {200}
+
+
+def test_login_rate_limit_per_address(app, client, register):
+    register(username="hank", email="hank@example.com")
+    limiter.enabled = True
+    limit = int(app.config["RATELIMIT_LOGIN_ADDRESS"].split()[0])
+    statuses = [
+        client.post("/api/login", json={"username": "hank", "password": PASSWORD}).status_code
+        for _ in range(limit + 1)
+    ]
+    assert statuses[:limit] == [200] * limit
+    assert statuses[limit] == 429
+
+
+def test_register_rate_limit_per_address(app, client):
+    app.config["RATELIMIT_REGISTER"] = "3 per minute"
+    limiter.enabled = True
+    try:
+        statuses = [
+            client.post(
+                "/api/register",
+                json={
+                    "username": f"burst{i}",
+                    "email": f"burst{i}@example.com",
+                    "password": PASSWORD,
+                },
+            ).status_code
+            for i in range(4)
+        ]
+    finally:
+        app.config["RATELIMIT_REGISTER"] = TestConfig().RATELIMIT_REGISTER
+    assert statuses == [201, 201, 201, 429]
