@@ -37,6 +37,8 @@ OCCUPATION_WEIGHT = 0.5
 OCCUPATION_TEMPERATURE = 0.02
 
 # A fixed reference population of short profiles, one per occupation, tech and non-tech alike.
+# Broad coverage matters more than any one entry: with a random quarter of these removed the
+# dev-set rank AUC moves by a few hundredths, with a thin list it swings by a tenth.
 # Job texts carry boilerplate (benefits, company story) that makes some of them look similar
 # to every resume; placing both texts among these occupations and comparing where they land
 # cancels that. General on purpose: it is a map of occupations, not of any evaluation set.
@@ -206,6 +208,142 @@ OCCUPATIONS: tuple[str, ...] = (
     (
         "Game Developer. Built gameplay systems in Unity and C#, Unreal Engine, 3D graphics, "
         "physics, multiplayer networking, shipped titles on PC and consoles."
+    ),
+    (
+        "Data Analyst. Cleaned and analysed data in SQL and Excel, built Tableau and Power BI "
+        "dashboards, reported KPIs and trends to business teams."
+    ),
+    (
+        "Machine Learning Engineer. Deployed models to production, feature pipelines, model "
+        "monitoring and MLOps with MLflow, Docker and Kubernetes, Python and TensorFlow."
+    ),
+    (
+        "Database Administrator. Administered PostgreSQL, MySQL and Oracle databases, backups and"
+        " replication, query tuning, access control."
+    ),
+    (
+        "Network Engineer. Configured routers, switches and firewalls, TCP/IP, VPN, BGP and OSPF,"
+        " network monitoring and troubleshooting, CCNA."
+    ),
+    (
+        "Systems Administrator. Managed Linux and Windows servers, Active Directory, patching, "
+        "backups, shell scripting, virtualisation with VMware."
+    ),
+    (
+        "IT Support Technician. Help desk support, set up laptops and accounts, resolved hardware"
+        " and software issues, ticketing, printers and networks."
+    ),
+    (
+        "Cloud Architect. Designed cloud architectures on AWS, Azure and GCP, networking, "
+        "security, cost optimisation, migrations from on-premises."
+    ),
+    (
+        "Engineering Manager. Managed and grew a team of software engineers, hiring, one-on-ones,"
+        " delivery planning, technical direction, career development."
+    ),
+    (
+        "Scrum Master. Facilitated sprint planning, stand-ups and retrospectives, removed "
+        "impediments, coached teams in Agile practices, Jira."
+    ),
+    (
+        "Technical Writer. Wrote API documentation, user guides and release notes, docs-as-code "
+        "with Markdown and Git, worked with engineers."
+    ),
+    (
+        "Product Designer. Designed end-to-end product experiences, user flows, visual design and"
+        " interaction in Figma and Sketch, prototyping with engineers."
+    ),
+    (
+        "Solutions Engineer. Pre-sales technical demos, proofs of concept, integrations with "
+        "customer systems, APIs, worked with sales and customers."
+    ),
+    (
+        "Recruiter. Sourced and screened candidates, managed interview pipelines, negotiated "
+        "offers, applicant tracking systems, employer branding."
+    ),
+    (
+        "Pharmacist. Dispensed prescriptions, counselled patients on medications, checked drug "
+        "interactions, managed pharmacy inventory, licensed pharmacist."
+    ),
+    (
+        "Physical Therapist. Assessed patients, designed rehabilitation and exercise programmes, "
+        "treated injuries, documented progress, licensed therapist."
+    ),
+    (
+        "Dental Hygienist. Cleaned teeth, took X-rays, patient education on oral hygiene, "
+        "infection control, dental records."
+    ),
+    (
+        "Real Estate Agent. Listed and sold residential properties, client consultations, market "
+        "analysis, negotiations, open houses, licensed realtor."
+    ),
+    (
+        "Investment Banking Analyst. Financial models, valuations and pitch books for mergers and"
+        " acquisitions, due diligence, capital markets."
+    ),
+    (
+        "Insurance Underwriter. Assessed risk of applications, priced policies, reviewed claims "
+        "history, underwriting guidelines."
+    ),
+    (
+        "Construction Manager. Managed building projects on site, schedules, subcontractors, "
+        "budgets, safety compliance, inspections."
+    ),
+    (
+        "Electrical Engineer. Designed circuits and power systems, PCB layout, schematics, "
+        "testing and validation, MATLAB and SPICE."
+    ),
+    (
+        "Chemical Engineer. Process design and optimisation in a chemical plant, mass and energy "
+        "balances, safety reviews, process control."
+    ),
+    (
+        "Airline Pilot. Flew commercial aircraft, flight planning, navigation, safety checks, "
+        "crew coordination, ATP licence, type ratings."
+    ),
+    (
+        "Hotel Manager. Ran hotel operations, front desk, housekeeping, guest satisfaction, staff"
+        " training, revenue and occupancy."
+    ),
+    (
+        "Event Planner. Planned conferences and weddings, venues, vendors and catering, budgets, "
+        "logistics on the day."
+    ),
+    (
+        "Video Editor and Photographer. Shot and edited photos and videos, Adobe Premiere and "
+        "After Effects, colour grading, storytelling for clients."
+    ),
+    (
+        "Translator. Translated documents between English, Spanish and French, localisation, "
+        "proofreading, terminology management, CAT tools."
+    ),
+    (
+        "Librarian. Managed library collections and catalogues, reference services, information "
+        "literacy classes, community programmes."
+    ),
+    (
+        "Personal Trainer. Designed fitness programmes, coached clients in strength and "
+        "conditioning, nutrition advice, certified trainer."
+    ),
+    (
+        "Police Officer. Patrolled communities, responded to emergencies, investigations, wrote "
+        "reports, testified in court, law enforcement."
+    ),
+    (
+        "Academic Researcher and Lecturer. Taught university courses, supervised students, led "
+        "research projects, published journal papers, secured grants."
+    ),
+    (
+        "Policy Analyst. Researched public policy, wrote briefs and reports for government, "
+        "stakeholder consultation, data analysis, legislation."
+    ),
+    (
+        "Supply Chain Analyst. Demand forecasting, inventory optimisation, supplier performance, "
+        "SAP, Excel models for purchasing decisions."
+    ),
+    (
+        "Content Marketing Specialist. Wrote blog posts, newsletters and social content, SEO "
+        "keyword research, editorial calendar, analytics."
     ),
 )
 
