@@ -101,6 +101,9 @@ ISSUER = re.compile(
     r"stanford online|harvardx|mitx|ec-council|offensive security|giac|peoplecert)$",
     re.I,
 )
+CERT_DETAIL = re.compile(
+    r"^(?:issued(?!\s+by)|credential|id\b|expires|verify|license number)", re.I
+)
 STOPWORDS = {"and", "or", "with", "the", "of", "in", "on", "for", "to", "a", "an", "&", "using"}
 GROUP_WORDS = {
     "tools", "platforms", "languages", "frameworks", "technologies", "practices", "libraries",
@@ -653,7 +656,7 @@ def _certifications(sections: list[Section]) -> list[str]:
         line = _title_text(raw)
         if not line or len(line) < 3 or re.search(r"https?://|www\.|@", line):
             continue
-        if re.match(r"^(?:issued(?!\s+by)|credential|id\b|expires|verify|license number)", line, re.I):
+        if CERT_DETAIL.match(line):
             continue
         if len(line.split()) > 16 or (line.endswith(".") and len(line.split()) > 8):
             continue
