@@ -86,6 +86,7 @@ def hybrid_search(
         return []
     cosine = np.array([s for i, s in dense if i in texts], dtype=np.float32)
     lexical = lexical_scores(query, [texts[i] for i in ids])
-    blended = cosine + LEXICAL_WEIGHT * lexical
+    # Divided back so a score stays within [-1, 1] like the cosine it extends.
+    blended = (cosine + LEXICAL_WEIGHT * lexical) / (1 + LEXICAL_WEIGHT)
     order = np.argsort(-blended, kind="stable")[: max(0, int(k))]
     return [(ids[j], float(blended[j])) for j in order]

@@ -61,6 +61,7 @@ def test_company_question_finds_the_chunk_naming_the_company(indexed):
     hits = hybrid_search(store, 1, "What was my role at Quorvane?", texts, k=3)
     assert "Site Reliability Engineer, Quorvane" in texts[hits[0][0]]
     assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert all(-1.0 <= s <= 1.0 for _, s in hits)
     assert len(hits) == 3
 
 
