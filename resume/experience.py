@@ -28,7 +28,7 @@ _PRESENT = (
 # One date: month-name + year, season + year, numeric month/year, year/month, bare year, present.
 _DATE = (
     rf"(?:{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
-    rf"|(?:{_MONTH_NAME}|{_SEASON})[\s,]*(?:{_YEAR}|['’]\d{{2}})(?!\d)"
+    rf"|(?:{_MONTH_NAME}|{_SEASON})(?:[\s,]*|\s*[/.\-]\s*)(?:{_YEAR}|['’]\d{{2}})(?!\d)"
     rf"|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR}(?!\d)"
     rf"|{_YEAR}\s*[/.\-]\s*(?:0[1-9]|1[0-2]|[1-9])(?![\d/.\-]*\d)"
     rf"|(?<![\d/.]){_YEAR}(?![\d])"
@@ -65,7 +65,9 @@ def parse_date(token: str, today: date) -> date | None:
     t = token.strip().lower().rstrip(".")
     if re.fullmatch(_PRESENT, t, re.I):
         return today
-    m = re.fullmatch(rf"({_MONTH_NAME}|{_SEASON})[\s,]*(\d{{4}}|['’]\d{{2}})", t, re.I)
+    m = re.fullmatch(
+        rf"({_MONTH_NAME}|{_SEASON})(?:[\s,]*|\s*[/.\-]\s*)(\d{{4}}|['’]\d{{2}})", t, re.I
+    )
     if m:
         word = m.group(1).rstrip(".")
         month = SEASONS.get(word) or MONTHS.get(word[:3], 1)

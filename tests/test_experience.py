@@ -88,3 +88,10 @@ def test_stated_years():
 def test_month_span_shares_the_year():
     assert spans("Jan – Mar 2019") == [(date(2019, 1, 1), date(2019, 3, 1))]
     assert spans("Nov - Feb 2019") == [(date(2018, 11, 1), date(2019, 2, 1))]
+
+
+@pytest.mark.parametrize(
+    "text", ["Jan/2019 - Mar/2020", "Jan-2019 – Mar-2020", "Jan.2019 to Mar.2020"]
+)
+def test_month_and_year_joined_by_punctuation(text):
+    assert spans(text) == [(date(2019, 1, 1), date(2020, 3, 1))]
