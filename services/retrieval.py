@@ -6,8 +6,18 @@ from sqlalchemy import select
 
 from models import ResumeChunk, db
 from rag import embeddings
+from rag.search import hybrid_search
 from rag.store import IndexStore, StoreError
 from services.ingest import restore_index
+
+
+def _index_matches(store: IndexStore, user_id: int, vector, chunk_ids: set[int]) -> bool:
+    try:
+        found = {i for i, _ in store.search(user_id, vector, len(chunk_ids) + 1)}
+    except StoreError:
+        return False
+    # An index from an upload that died before its commit holds ids the database never kept.
+    return found == chunk_ids
 
 
 def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[dict] | None:
@@ -21,14 +31,11 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
     if not chunks:
         return None
     vector = embeddings.embed([query])
-    try:
-        hits = store.search(user_id, vector, k)
-    except StoreError:
-        hits = None
-    # An index from an upload that died before its commit names ids the database never kept.
-    if hits is None or any(i not in chunks for i, _ in hits):
+    if not _index_matches(store, user_id, vector, set(chunks)):
         restore_index(user_id, store)
-        hits = store.search(user_id, vector, k)
+    hits = hybrid_search(
+        store, user_id, query, {i: c.text for i, c in chunks.items()}, k, embed=lambda _: vector
+    )
     return [
         {
             "text": chunks[i].text,
@@ -37,5 +44,4 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
             "score": round(max(-1.0, min(1.0, score)), 4),
         }
         for i, score in hits
-        if i in chunks
     ]
