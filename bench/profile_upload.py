@@ -1,0 +1,211 @@
+"""Look inside the two costliest upload stages, side by side in one run.
+
+Usage: .venv/bin/python -m bench.profile_upload [--per-kind 2] [--rounds 3] [--passes 2]
+       [--no-threads] [--dev DIR]
+
+1. analyze_fit, per dev resume: skill matching of the job and of the resume, the job's own
+   embedding inside analyze_fit, and the rest; next to embed_document(jd), which the upload
+   also runs on the same job text (are the two job embeddings the same work twice?).
+2. torch intra-op threads with two processes embedding at once, as two gunicorn workers do
+   on this machine: each process embeds the same resume chunks with 2 threads and with 1
+   (order A B B A); the wall time of the pair is compared.
+Ratios are the figures; absolute times are context (the machine is shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+def _files(dev: Path, per_kind: int) -> list[Path]:
+    files = sorted(p for p in dev.iterdir() if p.suffix in (".pdf", ".docx"))
+    pdfs = [p for p in files if p.suffix == ".pdf"][:per_kind]
+    docx = [p for p in files if p.suffix == ".docx"][:per_kind]
+    return pdfs + docx
+
+
+def _timed(call, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = call(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]:
+    """Time the parts of analyze_fit and embed_document on dev resumes; return chunk texts too."""
+    import numpy as np
+
+    from rag import embeddings
+    from rag.chunking import chunk_sections
+    from resume import fit, skills
+    from resume.extract import extract_text_in_process
+    from resume.parse import parse_resume
+    from services.ingest import embed_document
+
+    jobs = [p.read_text(encoding="utf-8") for p in sorted((dev / "jobs").glob("*.txt"))]
+    embeddings.embed(["warm up"])
+    fit._occupation_vectors(embeddings.embed)
+    parts: dict[str, list[float]] = {
+        "find_skills(jd)": [],
+        "find_skills(resume_text)": [],
+        "embed jd chunks (inside analyze_fit)": [],
+        "analyze_fit total": [],
+        "embed_document(jd) (in prepare)": [],
+    }
+    same_texts = 0
+    cosines = []
+    jd_chunks_n = []
+    sample_chunks: list[str] = []
+    for r in range(rounds):
+        for i, path in enumerate(_files(dev, per_kind)):
+            parsed = parse_resume(extract_text_in_process(path, path.suffix[1:]))
+            chunks = chunk_sections(
+                [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
+            )
+            vectors = embeddings.embed([c.text for c in chunks])
+            if not sample_chunks:
+                sample_chunks = [c.text for c in chunks]
+            jd = jobs[(i + r) % len(jobs)]
+            parts["find_skills(jd)"].append(_timed(skills.find_skills, jd)[0])
+            parts["find_skills(resume_text)"].append(_timed(skills.find_skills, parsed.text)[0])
+            fit_chunks = fit._chunk_texts(jd)
+            seconds, fit_vectors = _timed(embeddings.embed, fit_chunks)
+            parts["embed jd chunks (inside analyze_fit)"].append(seconds)
+            seconds, _ = _timed(
+                fit.analyze_fit,
+                resume_text=parsed.text,
+                resume_skills=parsed.skills,
+                candidate_years=parsed.experience_years_exact,
+                jd_text=jd,
+                resume_vectors=vectors,
+            )
+            parts["analyze_fit total"].append(seconds)
+            seconds, doc_vector = _timed(embed_document, jd)
+            parts["embed_document(jd) (in prepare)"].append(seconds)
+            doc_chunks = [
+                c.text for c in chunk_sections([("document", jd)], embeddings.count_tokens)
+            ]
+            same_texts += doc_chunks == fit_chunks
+            mean = np.asarray(fit_vectors).mean(axis=0)
+            mean = mean / (np.linalg.norm(mean) or 1.0)
+            cosines.append(float(mean @ np.asarray(doc_vector)))
+            jd_chunks_n.append(len(fit_chunks))
+    medians = {k: statistics.median(v) for k, v in parts.items()}
+    total = medians["analyze_fit total"]
+    return {
+        "median_ms": {k: round(v * 1000, 1) for k, v in medians.items()},
+        "share_of_analyze_fit": {
+            k: round(v / total, 3) for k, v in medians.items() if k != "analyze_fit total"
+        },
+        "jd_chunks_median": statistics.median(jd_chunks_n),
+        "identical_jd_chunk_texts": f"{same_texts}/{len(jd_chunks_n)}",
+        "cosine_mean_fit_vs_embed_document_min": round(min(cosines), 4),
+        "n": len(jd_chunks_n),
+    }, sample_chunks
+
+
+def _embed_child() -> None:
+    """Serve embed timings on stdin/stdout: each line 'THREADS REPEATS' answers seconds."""
+    import torch
+
+    from rag import embeddings
+
+    chunks = json.loads(sys.stdin.readline())
+    embeddings.embed(chunks)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        threads, repeats = (int(x) for x in line.split())
+        torch.set_num_threads(threads)
+        embeddings.embed(chunks[:1])
+        start = time.perf_counter()
+        for _ in range(repeats):
+            embeddings.embed(chunks)
+        print(time.perf_counter() - start, flush=True)
+
+
+def profile_threads(chunks: list[str], passes: int, repeats: int = 3) -> dict:
+    """Time two processes embedding at once with 2 and with 1 torch threads each."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bench.profile_upload", "--_embed-child"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    walls: dict[int, list[float]] = {2: [], 1: []}
+    try:
+        for p in procs:
+            p.stdin.write(json.dumps(chunks) + "\n")
+            p.stdin.flush()
+        for p in procs:
+            if p.stdout.readline().strip() != "ready":
+                raise RuntimeError("embedding child failed to start")
+        order = [2, 1, 1, 2] * passes
+        for threads in order:
+            for p in procs:
+                p.stdin.write(f"{threads} {repeats}\n")
+                p.stdin.flush()
+            # Both start together; the pair is done when the slower one is.
+            walls[threads].append(max(float(p.stdout.readline()) for p in procs))
+    finally:
+        for p in procs:
+            p.stdin.close()
+            try:
+                p.wait(20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait(5)
+    med = {t: statistics.median(v) for t, v in walls.items()}
+    return {
+        "chunks": len(chunks),
+        "embeds_per_process": repeats,
+        "pair_wall_ms_median": {f"{t} threads": round(v * 1000) for t, v in med.items()},
+        "ratio_1_thread_vs_2": round(med[1] / med[2], 3),
+        "samples": {t: len(v) for t, v in walls.items()},
+    }
+
+
+def main() -> int:
+    """Run both profiles and print their figures as JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--per-kind", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--passes", type=int, default=2, help="A B B A passes")
+    ap.add_argument("--no-threads", action="store_true")
+    ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    ap.add_argument("--_embed-child", dest="embed_child", action="store_true", help="internal")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.embed_child:
+        _embed_child()
+        return 0
+    if not args.dev.is_dir():
+        print(f"dev set not found at {args.dev}", file=sys.stderr)
+        return 2
+    result: dict = {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()]}
+    result["analyze_fit"], chunks = profile_fit(args.dev, args.per_kind, args.rounds)
+    if not args.no_threads:
+        result["torch_threads_two_processes"] = profile_threads(chunks, args.passes)
+    result["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
