@@ -424,6 +424,7 @@ def measure_server(args: argparse.Namespace, base: Path, log: Callable[[str], No
             k: round(statistics.median(v) * 1000) for k, v in per_file.items()
         }
 
+        result["memory"]["after_latency"] = server.snapshot()
         log(f"throughput with {args.workers} client threads")
         order = args.workers + args.workers[::-1]
         tp_wall: dict[int, float] = dict.fromkeys(args.workers, 0.0)
