@@ -45,14 +45,7 @@ def main() -> None:
     files = sorted(p for p in args.dev.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     for path in files:
         parsed = parse_resume(read_text(path, args.texts, args.in_process))
-        data = {
-            "skills": parsed.skills,
-            "experience_years": parsed.experience_years,
-            "projects": parsed.projects,
-            "certifications": parsed.certifications,
-            "internships": parsed.internships,
-            "education": parsed.education,
-        }
+        data = parsed.extracted()
         (args.out / f"{path.stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
     score = args.dev.parent / "score.py"
     cmd = [sys.executable, str(score), str(args.dev), str(args.out), "--rows"]

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from resume.experience import DateRange, merged_years, parse_date_ranges, stated_years
 from resume.sections import Section, clean_line, normalise_heading, split_sections
@@ -30,6 +31,17 @@ class ParsedResume:
     internships: list[str] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     education: list[str] = field(default_factory=list)
+
+    def extracted(self) -> dict[str, Any]:
+        """Return the fields the API reports for a resume, as plain JSON-ready data."""
+        return {
+            "skills": self.skills,
+            "experience_years": self.experience_years,
+            "projects": self.projects,
+            "certifications": self.certifications,
+            "internships": self.internships,
+            "education": self.education,
+        }
 
 
 WORK_SECTIONS = {"experience", "internships"}

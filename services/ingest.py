@@ -167,12 +167,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
 def analysis_data(parsed: ParsedResume, fit: dict[str, Any], chunks: int, jd_stored: bool) -> dict:
     """Shape the response's `data` object, field for field as on the docs page."""
     return {
-        "skills": parsed.skills,
-        "experience_years": parsed.experience_years,
-        "projects": parsed.projects,
-        "certifications": parsed.certifications,
-        "internships": parsed.internships,
-        "education": parsed.education,
+        **parsed.extracted(),
         "job_fit_analysis": fit,
         "chunks_processed": chunks,
         "rag_ready": chunks > 0,
