@@ -17,7 +17,10 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 def account_key() -> str:
     """Key a rate limit on the account name a login or registration names."""
-    body = request.get_json(silent=True) if request.is_json else None
+    try:
+        body = request.get_json(silent=True) if request.is_json else None
+    except RecursionError:
+        body = None
     name = ""
     if isinstance(body, dict):
         name = next(

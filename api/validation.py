@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import request
 from pydantic import BaseModel, ValidationError
@@ -39,16 +39,37 @@ def validation_error(exc: ValidationError) -> APIError:
     return APIError(422, message, errors)
 
 
+def has_nul(value: Any) -> bool:
+    """Tell whether any string inside a JSON value holds a NUL character."""
+    # Iterative: a body may nest as deep as the decoder allows.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def json_object() -> dict:
     """Return the request's JSON object, or raise 415/400/422 in the error shape."""
     if not request.is_json:
         raise APIError(415, "Send a JSON body with Content-Type: application/json.")
     try:
         data = request.get_json()
-    except BadRequest:
+    except (BadRequest, RecursionError):
+        # RecursionError: nesting deeper than the JSON decoder can follow.
         raise APIError(400, "The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise APIError(422, "The JSON body must be an object.", {"body": "must be a JSON object"})
+    if has_nul(data):
+        # No database stores NUL in text (PostgreSQL refuses it); no real value needs it.
+        raise APIError(422, "Text values must not contain NUL characters.")
     return data
 
 

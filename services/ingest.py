@@ -88,7 +88,7 @@ def validate_job_description(value: str | None, limit: int) -> str:
             "A job description is required with the resume.",
             {"job_description": "is required and must not be blank"},
         )
-    text = value.strip()
+    text = value.strip().replace("\x00", "")
     if len(text) > limit:
         raise APIError(
             422,
@@ -132,7 +132,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
             timeout=settings.timeout,
             memory_mb=settings.memory_mb,
         )
-        parsed = parse_resume(text)
+        parsed = parse_resume(text.replace("\x00", ""))
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
         )
@@ -154,7 +154,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
     return Prepared(
         pending=pending,
         filename=f"{user_id}_{safe_filename(original, kind)}",
-        original_filename=original[:255],
+        original_filename="".join(ch for ch in original if ch.isprintable())[:255],
         parsed=parsed,
         chunks=chunks,
         vectors=vectors,

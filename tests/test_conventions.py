@@ -149,3 +149,24 @@ def test_fifty_concurrent_registrations(app):
 @pytest.mark.parametrize("path", ["/api/profile", "/api/resume/analysis", "/api/resume/search?q=x"])
 def test_protected_routes_need_a_token(client, path):
     _is_error_shape(client.get(path), 401)
+
+
+def test_hostile_json_bodies_get_4xx(client, auth):
+    deep = client.post(
+        "/api/update_profile",
+        headers={**auth, "Content-Type": "application/json"},
+        data="[" * 100_000 + "]" * 100_000,
+    )
+    _is_error_shape(deep, 400)
+    deep_login = client.post(
+        "/api/login", headers={"Content-Type": "application/json"}, data="{" * 50_000
+    )
+    assert deep_login.status_code == 400
+    nested_ok_depth = client.post("/api/update_profile", headers=auth, json={"skills": [[[["x"]]]]})
+    _is_error_shape(nested_ok_depth, 422)
+    for body in ({"full_name": "a\x00b"}, {"skills": ["ok", "b\x00d"]}):
+        response = client.post("/api/update_profile", headers=auth, json=body)
+        _is_error_shape(response, 422)
+    assert client.get("/api/profile", headers=auth).get_json()["user"]["full_name"] == "John Doe"
+    nul_login = client.post("/api/login", json={"username": "x\x00y", "password": "whatever-pass"})
+    _is_error_shape(nul_login, 422)

@@ -386,3 +386,10 @@ def test_delete_removes_everything(app, client, auth, user, uploaded):
     with app.app_context():
         assert db.session.execute(select(func.count()).select_from(ResumeChunk)).scalar() == 0
         db.session.remove()
+
+
+def test_nul_characters_in_upload_fields_are_harmless(client, auth, pdf_resume):
+    response = upload(client, auth, pdf_resume, "a\x00b.pdf", jd="Python\x00 developer")
+    assert response.status_code == 200
+    profile = client.get("/api/profile", headers=auth).get_json()["user"]
+    assert "\x00" not in profile["resume_filename"]
