@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python -m bench.api_bench [--rounds 1] [--per-kind 2] [--workers 1,2,4]
        [--tp-uploads 4] [--searches 30] [--fits 10] [--logins 8] [--web-concurrency 2]
-       [--gunicorn-threads 2] [--no-stages] [--dev DIR] [--out FILE]
+       [--gunicorn-threads 2] [--torch-threads N]
+       [--compare-torch-threads N] [--no-stages] [--dev DIR] [--out FILE]
 
 Starts a real gunicorn server (app:create_app(), gunicorn.conf.py) on a free loopback port
 with a throwaway SQLite database and folders, and measures in one run:
@@ -16,6 +17,8 @@ with a throwaway SQLite database and folders, and measures in one run:
 After the server has stopped, the upload's stages are timed in this process by calling the
 same plain functions the service calls (sniff_kind, extract_text, parse_resume,
 chunk_sections, embed, embed_document, analyze_fit, commit), as shares of their total.
+--compare-torch-threads N also runs two servers at once that differ only in OMP_NUM_THREADS
+(unset or --torch-threads, against N), with their uploads interleaved, and reports the ratios.
 Ratios are the figures; absolute times are context (the machine is shared and noisy).
 Prints a table and writes JSON to bench/out/api_bench.json.
 """
@@ -108,7 +111,7 @@ def children(pid: int) -> list[int]:
 
 
 def memory_of(pid: int) -> dict[str, float] | None:
-    """Return RSS, peak RSS and PSS of a process in MiB, or None when it is gone."""
+    """Return RSS, peak RSS and PSS in MiB and the thread count of a process, or None."""
     values: dict[str, float] = {}
     try:
         with open(f"/proc/{pid}/status") as fh:
@@ -116,6 +119,8 @@ def memory_of(pid: int) -> dict[str, float] | None:
                 key, _, rest = line.partition(":")
                 if key in ("VmRSS", "VmHWM"):
                     values[key] = int(rest.split()[0]) / 1024
+                elif key == "Threads":
+                    values[key] = int(rest)
         # PSS splits pages shared after fork (model weights, imports) between the sharers.
         with open(f"/proc/{pid}/smaps_rollup") as fh:
             for line in fh:
@@ -127,6 +132,7 @@ def memory_of(pid: int) -> dict[str, float] | None:
         "rss_mib": round(values.get("VmRSS", 0.0), 1),
         "peak_rss_mib": round(values.get("VmHWM", 0.0), 1),
         "pss_mib": round(values.get("Pss", 0.0), 1),
+        "threads": int(values.get("Threads", 0)),
     }
 
 
@@ -493,6 +499,74 @@ def measure_server(args: argparse.Namespace, base: Path, log: Callable[[str], No
     return result
 
 
+def measure_torch_comparison(
+    args: argparse.Namespace, base: Path, log: Callable[[str], None]
+) -> dict:
+    """Compare two live servers that differ only in torch threads, uploads interleaved."""
+    files = sample_files(args.dev, args.per_kind)
+    mixed = [p for pair in zip(files["pdf"], files["docx"], strict=False) for p in pair]
+    jobs = job_texts(args.dev)
+    labels = [f"OMP {args.torch_threads or 'unset'}", f"OMP {args.compare_torch_threads}"]
+    servers = []
+    settings = [args.torch_threads, args.compare_torch_threads]
+    for label, threads in zip(labels, settings, strict=True):
+        folder = base / label.replace(" ", "-")
+        folder.mkdir()
+        servers.append(Server(folder, args.web_concurrency, args.gunicorn_threads, threads))
+    result: dict[str, Any] = {"labels": labels}
+    try:
+        for label, server in zip(labels, servers, strict=True):
+            log(f"comparison: starting server {label}")
+            server.start()
+        users = [Users(s.url) for s in servers]
+        log("comparison: warm-up uploads on both")
+        n_warm = 2 * args.web_concurrency
+        for s, u in zip(servers, users, strict=True):
+            warm = [(u.new(), mixed[i % len(mixed)], jobs[0]) for i in range(n_warm)]
+            run_parallel(warm, n_warm, s.url)
+        log("comparison: sequential uploads, alternating servers")
+        seq: list[list[float]] = [[], []]
+        for r in range(args.rounds):
+            for i, path in enumerate(mixed):
+                # Alternate which server goes first, so drift hits both alike.
+                for j in (0, 1) if (i + r) % 2 == 0 else (1, 0):
+                    seq[j].append(
+                        Client(servers[j].url).upload(users[j].new(), path, jobs[i % len(jobs)])
+                    )
+        threads = max(args.workers)
+        log(f"comparison: throughput with {threads} client threads, A B B A")
+        walls = [0.0, 0.0]
+        counts = [0, 0]
+        for j in (0, 1, 1, 0):
+            batch = [
+                (users[j].new(), mixed[i % len(mixed)], jobs[i % len(jobs)])
+                for i in range(max(args.tp_uploads, threads))
+            ]
+            wall, _ = run_parallel(batch, threads, servers[j].url)
+            walls[j] += wall
+            counts[j] += len(batch)
+        rates = [c / w for c, w in zip(counts, walls, strict=True)]
+        result["sequential_upload"] = {labels[j]: summary(seq[j]) for j in (0, 1)}
+        result["sequential_p50_ratio"] = round(percentile(seq[1], 50) / percentile(seq[0], 50), 3)
+        result["throughput"] = {
+            labels[j]: {
+                "client_threads": threads,
+                "uploads": counts[j],
+                "uploads_per_s": round(rates[j], 3),
+            }
+            for j in (0, 1)
+        }
+        result["throughput_ratio"] = round(rates[1] / rates[0], 3)
+        result["worker_threads"] = {
+            labels[j]: [r["threads"] for r in servers[j].snapshot() if r["role"] == "worker"]
+            for j in (0, 1)
+        }
+    finally:
+        log("comparison: stopping both servers")
+        result["stray_processes"] = [p for s in servers for p in s.stop()]
+    return result
+
+
 # ---------------------------------------------------------------- stages in-process
 
 
@@ -729,8 +803,25 @@ def print_report(res: dict, args: argparse.Namespace) -> None:
             f"{'chunks (median)':20} {st['pdf']['chunks_median']:>8} {'':>6} "
             f"{st['docx']['chunks_median']:>8}"
         )
+    cmp = res.get("torch_comparison")
+    if cmp:
+        a, b = cmp["labels"]
+        print()
+        print(f"torch threads side by side ({a} vs {b}), uploads interleaved")
+        for label in (a, b):
+            s = cmp["sequential_upload"][label]
+            t = cmp["throughput"][label]
+            print(
+                f"  {label:10} 1-client upload p50 {s['p50_ms']:>6.0f} ms (n {s['n']}), "
+                f"{t['client_threads']} clients {t['uploads_per_s']:.2f} uploads/s"
+            )
+        print(
+            f"  ratio {b} / {a}: 1-client p50 {cmp['sequential_p50_ratio']:.2f}, "
+            f"throughput {cmp['throughput_ratio']:.2f}"
+        )
+    strays = len(srv.get("stray_processes", [])) + len((cmp or {}).get("stray_processes", []))
     print()
-    print(f"stray processes after stop: {len(srv.get('stray_processes', []))}")
+    print(f"stray processes after stop: {strays}")
 
 
 def parse_args(argv: Iterable[str] | None = None) -> argparse.Namespace:
@@ -747,6 +838,12 @@ def parse_args(argv: Iterable[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--gunicorn-threads", type=int, default=2)
     ap.add_argument(
         "--torch-threads", type=int, default=0, help="OMP_NUM_THREADS for the server (0: unset)"
+    )
+    ap.add_argument(
+        "--compare-torch-threads",
+        type=int,
+        default=0,
+        help="also run two servers side by side, the second with this OMP_NUM_THREADS",
     )
     ap.add_argument("--no-stages", action="store_true", help="skip the in-process breakdown")
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
@@ -783,6 +880,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="api-bench-") as tmp:
         base = Path(tmp)
         res["server"] = measure_server(args, base, log)
+        if args.compare_torch_threads:
+            res["torch_comparison"] = measure_torch_comparison(args, base, log)
         if not args.no_stages:
             res["stages"] = measure_stages(args, base, log)
             from resume import extract
@@ -797,7 +896,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     args.out.write_text(json.dumps(res, indent=2))
     print_report(res, args)
     print(f"total {res['seconds']} s; JSON in {args.out}")
-    return 1 if res["server"]["stray_processes"] else 0
+    strays = res["server"]["stray_processes"] + res.get("torch_comparison", {}).get(
+        "stray_processes", []
+    )
+    return 1 if strays else 0
 
 
 if __name__ == "__main__":
