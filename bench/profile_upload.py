@@ -6,7 +6,9 @@ Usage: .venv/bin/python -m bench.profile_upload [--per-kind 2] [--rounds 3] [--p
 1. analyze_fit, per dev resume: skill matching of the job and of the resume, the job's own
    embedding inside analyze_fit, and the rest; next to embed_document(jd), which the upload
    also runs on the same job text (are the two job embeddings the same work twice?).
-2. torch intra-op threads with two processes embedding at once, as two gunicorn workers do
+2. embed() batch size on each resume's chunks (one upload's embed_chunks call): 32 (the
+   default, one padded batch), 8, 4 and 1, in rotated order; time relative to 32.
+3. torch intra-op threads with two processes embedding at once, as two gunicorn workers do
    on this machine: each process embeds the same resume chunks with 2 threads and with 1
    (order A B B A); the wall time of the pair is compared.
 Ratios are the figures; absolute times are context (the machine is shared and noisy).
@@ -65,6 +67,7 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]
     cosines = []
     jd_chunks_n = []
     sample_chunks: list[str] = []
+    chunk_lists: list[list[str]] = []
     for r in range(rounds):
         for i, path in enumerate(_files(dev, per_kind)):
             parsed = parse_resume(extract_text_in_process(path, path.suffix[1:]))
@@ -74,6 +77,8 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]
             vectors = embeddings.embed([c.text for c in chunks])
             if not sample_chunks:
                 sample_chunks = [c.text for c in chunks]
+            if r == 0:
+                chunk_lists.append([c.text for c in chunks])
             jd = jobs[(i + r) % len(jobs)]
             parts["find_skills(jd)"].append(_timed(skills.find_skills, jd)[0])
             parts["find_skills(resume_text)"].append(_timed(skills.find_skills, parsed.text)[0])
@@ -101,16 +106,40 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]
             jd_chunks_n.append(len(fit_chunks))
     medians = {k: statistics.median(v) for k, v in parts.items()}
     total = medians["analyze_fit total"]
-    return {
-        "median_ms": {k: round(v * 1000, 1) for k, v in medians.items()},
-        "share_of_analyze_fit": {
-            k: round(v / total, 3) for k, v in medians.items() if k != "analyze_fit total"
+    return (
+        {
+            "median_ms": {k: round(v * 1000, 1) for k, v in medians.items()},
+            "share_of_analyze_fit": {
+                k: round(v / total, 3) for k, v in medians.items() if k != "analyze_fit total"
+            },
+            "jd_chunks_median": statistics.median(jd_chunks_n),
+            "identical_jd_chunk_texts": f"{same_texts}/{len(jd_chunks_n)}",
+            "cosine_mean_fit_vs_embed_document_min": round(min(cosines), 4),
+            "n": len(jd_chunks_n),
         },
-        "jd_chunks_median": statistics.median(jd_chunks_n),
-        "identical_jd_chunk_texts": f"{same_texts}/{len(jd_chunks_n)}",
-        "cosine_mean_fit_vs_embed_document_min": round(min(cosines), 4),
-        "n": len(jd_chunks_n),
-    }, sample_chunks
+        sample_chunks,
+        chunk_lists,
+    )
+
+
+def profile_batch(chunk_lists: list[list[str]], rounds: int) -> dict:
+    """Time embed() of each resume's chunks with several batch sizes, side by side."""
+    from rag import embeddings
+
+    sizes = [32, 8, 4, 1]
+    totals = dict.fromkeys(sizes, 0.0)
+    for r in range(rounds):
+        for i, chunks in enumerate(chunk_lists):
+            # Rotate the order so no size always runs first or last.
+            shift = (r + i) % len(sizes)
+            for size in sizes[shift:] + sizes[:shift]:
+                totals[size] += _timed(embeddings.embed, chunks, batch_size=size)[0]
+    return {
+        "resumes": len(chunk_lists),
+        "chunks": [len(c) for c in chunk_lists],
+        "total_ms": {f"batch {k}": round(v * 1000) for k, v in totals.items()},
+        "ratio_vs_batch_32": {f"batch {k}": round(v / totals[32], 3) for k, v in totals.items()},
+    }
 
 
 def _embed_child() -> None:
@@ -199,7 +228,8 @@ def main() -> int:
         print(f"dev set not found at {args.dev}", file=sys.stderr)
         return 2
     result: dict = {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()]}
-    result["analyze_fit"], chunks = profile_fit(args.dev, args.per_kind, args.rounds)
+    result["analyze_fit"], chunks, chunk_lists = profile_fit(args.dev, args.per_kind, args.rounds)
+    result["embed_batch_size"] = profile_batch(chunk_lists, args.rounds)
     if not args.no_threads:
         result["torch_threads_two_processes"] = profile_threads(chunks, args.passes)
     result["load_after"] = [round(x, 2) for x in os.getloadavg()]
