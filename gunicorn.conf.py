@@ -16,7 +16,12 @@ errorlog = "-"
 def post_worker_init(worker):
     """Warm each worker as it starts (model, extraction server), so no first upload waits."""
     from rag import embeddings
-    from resume import extract
+    from resume import extract, fit
 
     extract.warm_up()
-    threading.Thread(target=embeddings.get_model, name="model-warmup", daemon=True).start()
+
+    def warm() -> None:
+        embeddings.get_model()
+        fit.warm_up()
+
+    threading.Thread(target=warm, name="model-warmup", daemon=True).start()

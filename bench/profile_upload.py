@@ -82,7 +82,7 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]
             jd = jobs[(i + r) % len(jobs)]
             parts["find_skills(jd)"].append(_timed(skills.find_skills, jd)[0])
             parts["find_skills(resume_text)"].append(_timed(skills.find_skills, parsed.text)[0])
-            fit_chunks = fit._chunk_texts(jd)
+            fit_chunks = fit.chunk_texts(jd)
             seconds, fit_vectors = _timed(embeddings.embed, fit_chunks)
             parts["embed jd chunks (inside analyze_fit)"].append(seconds)
             seconds, _ = _timed(

@@ -506,12 +506,13 @@ def _experience_score(candidate_years: float, minimum: int | None) -> float:
     return float(min(1.0, max(0.0, candidate_years) / minimum))
 
 
-def _chunk_texts(text: str) -> list[str]:
+def chunk_texts(text: str) -> list[str]:
+    """Split a long text into model-window chunks, so nothing is silently truncated."""
     chunks = chunk_sections([("", text)], embeddings.count_tokens, max_tokens=WINDOW_TOKENS)
     return [c.text for c in chunks]
 
 
-def _pooled(vectors: np.ndarray) -> np.ndarray:
+def pooled(vectors: np.ndarray) -> np.ndarray:
     """Mean-pool unit chunk vectors into one unit vector for the whole text."""
     mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
     norm = float(np.linalg.norm(mean))
@@ -522,7 +523,7 @@ def semantic_similarity(resume_vectors: np.ndarray, jd_vectors: np.ndarray) -> f
     """Return the raw cosine between the mean-pooled resume and job-description chunk vectors."""
     if len(resume_vectors) == 0 or len(jd_vectors) == 0:
         return 0.0
-    return float(_pooled(resume_vectors) @ _pooled(jd_vectors))
+    return float(pooled(resume_vectors) @ pooled(jd_vectors))
 
 
 def semantic_score_from_cosine(cosine: float) -> float:
@@ -546,6 +547,11 @@ def _occupation_vectors(embed: EmbedFn) -> np.ndarray:
     return cached
 
 
+def warm_up(embed: EmbedFn = embeddings.embed) -> None:
+    """Embed the occupation profiles now, so no user's first fit pays for it."""
+    _occupation_vectors(embed)
+
+
 def occupation_profile(vector: np.ndarray, occupations: np.ndarray) -> np.ndarray:
     """Return a softmax distribution of a pooled text vector over the occupation profiles."""
     sims = occupations @ vector
@@ -559,8 +565,8 @@ def occupation_agreement(
     """Return the cosine, in [0, 1], between the two texts' distributions over occupations."""
     if len(resume_vectors) == 0 or len(jd_vectors) == 0:
         return 0.0
-    a = occupation_profile(_pooled(resume_vectors), occupations)
-    b = occupation_profile(_pooled(jd_vectors), occupations)
+    a = occupation_profile(pooled(resume_vectors), occupations)
+    b = occupation_profile(pooled(jd_vectors), occupations)
     return float(min(1.0, (a @ b) / (np.linalg.norm(a) * np.linalg.norm(b))))
 
 
@@ -593,6 +599,7 @@ def analyze_fit(
     embed: EmbedFn = embeddings.embed,
     find_skills: FindSkillsFn = skills.find_skills,
     resume_vectors: np.ndarray | None = None,
+    jd_vectors: np.ndarray | None = None,
 ) -> dict:
     """Score how well a resume fits a job description, as the job_fit_analysis object."""
     jd_skills = list(dict.fromkeys(find_skills(jd_text or "")))
@@ -601,15 +608,16 @@ def analyze_fit(
     missing = [s for s in jd_skills if _skill_key(s) not in have]
     keyword = len(matching) / len(jd_skills) if jd_skills else 0.0
 
-    jd_chunks = _chunk_texts(jd_text or "")
-    if resume_vectors is None or len(resume_vectors) == 0:
-        resume_chunks = _chunk_texts(resume_text or "")
-        # One batched call for both texts.
-        vectors = embed(resume_chunks + jd_chunks) if resume_chunks + jd_chunks else None
+    have_resume = resume_vectors is not None and len(resume_vectors) > 0
+    have_jd = jd_vectors is not None and len(jd_vectors) > 0
+    # Embed only what the caller has not already embedded, in one batched call.
+    resume_chunks = [] if have_resume else chunk_texts(resume_text or "")
+    jd_chunks = [] if have_jd else chunk_texts(jd_text or "")
+    vectors = embed(resume_chunks + jd_chunks) if resume_chunks + jd_chunks else None
+    if not have_resume:
         resume_vectors = _rows(vectors, 0, len(resume_chunks))
+    if not have_jd:
         jd_vectors = _rows(vectors, len(resume_chunks), len(resume_chunks) + len(jd_chunks))
-    else:
-        jd_vectors = _rows(embed(jd_chunks) if jd_chunks else None, 0, len(jd_chunks))
     semantic = semantic_score(resume_vectors, jd_vectors, _occupation_vectors(embed))
 
     minimum, maximum = required_years(jd_text or "")

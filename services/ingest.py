@@ -23,7 +23,7 @@ from rag import embeddings
 from rag.chunking import Chunk, chunk_sections
 from rag.store import IndexStore
 from resume.extract import ExtractionError, extract_text, sniff_kind
-from resume.fit import analyze_fit
+from resume.fit import analyze_fit, chunk_texts, pooled
 from resume.parse import ParsedResume, parse_resume
 
 PENDING_DIR = ".pending"
@@ -98,14 +98,6 @@ def validate_job_description(value: str | None, limit: int) -> str:
     return text
 
 
-def embed_document(text: str) -> np.ndarray:
-    """Embed a long text whole: chunk it to the model's window and average the unit vectors."""
-    chunks = chunk_sections([("document", text)], embeddings.count_tokens)
-    vectors = embeddings.embed([c.text for c in chunks] or [text])
-    mean = vectors.mean(axis=0)
-    return (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
-
-
 def _write_pending(folder: Path, user_id: int, data: bytes) -> Path:
     pending_dir = folder / PENDING_DIR
     pending_dir.mkdir(parents=True, exist_ok=True)
@@ -136,14 +128,17 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
         )
-        vectors = embeddings.embed([c.text for c in chunks])
-        jd_vector = embed_document(jd_text)
+        jd_chunks = chunk_texts(jd_text)
+        # One batched call embeds the resume's chunks and the job description's.
+        both = embeddings.embed([c.text for c in chunks] + jd_chunks)
+        vectors, jd_vectors = both[: len(chunks)], both[len(chunks) :]
         fit = analyze_fit(
             resume_text=parsed.text,
             resume_skills=parsed.skills,
             candidate_years=parsed.experience_years_exact,
             jd_text=jd_text,
             resume_vectors=vectors,
+            jd_vectors=jd_vectors,
         )
     except ExtractionError as exc:
         pending.unlink(missing_ok=True)
@@ -159,7 +154,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
         chunks=chunks,
         vectors=vectors,
         jd_text=jd_text,
-        jd_vector=jd_vector,
+        jd_vector=pooled(jd_vectors),
         fit=fit,
     )
 
