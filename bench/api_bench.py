@@ -16,7 +16,7 @@ with a throwaway SQLite database and folders, and measures in one run:
   5. register and login latency (password hashing).
 After the server has stopped, the upload's stages are timed in this process by calling the
 same plain functions the service calls (sniff_kind, extract_text, parse_resume,
-chunk_sections, embed, embed_document, analyze_fit, commit), as shares of their total.
+chunk, embed, analyze_fit, commit), as shares of their total.
 --compare-torch-threads N also runs two servers at once that differ only in OMP_NUM_THREADS
 (unset or --torch-threads, against N), with their uploads interleaved, and reports the ratios.
 Ratios are the figures; absolute times are context (the machine is shared and noisy).
@@ -575,9 +575,8 @@ STAGES = [
     "write_pending",
     "extract_text",
     "parse_resume",
-    "chunk_sections",
-    "embed_chunks",
-    "embed_document_jd",
+    "chunk",
+    "embed",
     "analyze_fit",
     "commit",
 ]
@@ -593,12 +592,9 @@ def measure_stages(args: argparse.Namespace, base: Path, log: Callable[[str], No
     from extensions import limiter
     from models import User, db
     from rag import embeddings
-    from rag.chunking import chunk_sections
     from rag.store import IndexStore
     from resume import extract
-    from resume.extract import extract_text, sniff_kind
     from resume.fit import analyze_fit
-    from resume.parse import parse_resume
     from services import ingest
 
     config = TestConfig()
@@ -656,51 +652,11 @@ def measure_stages(args: argparse.Namespace, base: Path, log: Callable[[str], No
                         t[stage].append(now - clock)
                         clock = now
 
-                    sniffed = sniff_kind(data, path.name)
-                    lap("sniff_kind")
-                    pending = ingest._write_pending(settings.upload_folder, user.id, data)
-                    lap("write_pending")
-                    text = extract_text(
-                        pending,
-                        sniffed,
-                        max_pages=settings.max_pages,
-                        timeout=settings.timeout,
-                        memory_mb=settings.memory_mb,
-                    )
-                    lap("extract_text")
-                    parsed = parse_resume(text)
-                    lap("parse_resume")
-                    chunks = chunk_sections(
-                        [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
-                    )
-                    lap("chunk_sections")
-                    vectors = embeddings.embed([c.text for c in chunks])
-                    lap("embed_chunks")
-                    jd_vector = ingest.embed_document(jd)
-                    lap("embed_document_jd")
-                    fit = analyze_fit(
-                        resume_text=parsed.text,
-                        resume_skills=parsed.skills,
-                        candidate_years=parsed.experience_years_exact,
-                        jd_text=jd,
-                        resume_vectors=vectors,
-                    )
-                    lap("analyze_fit")
-                    prep = ingest.Prepared(
-                        pending=pending,
-                        filename=f"{user.id}_{ingest.safe_filename(path.name, sniffed)}",
-                        original_filename=path.name,
-                        parsed=parsed,
-                        chunks=chunks,
-                        vectors=vectors,
-                        jd_text=jd,
-                        jd_vector=jd_vector,
-                        fit=fit,
-                    )
+                    prep = ingest.prepare(user.id, data, path.name, jd, settings, lap=lap)
                     clock = time.perf_counter()
                     ingest.commit(user, prep, store, settings)
                     lap("commit")
-                    chunk_counts[kind].append(len(chunks))
+                    chunk_counts[kind].append(len(prep.chunks))
     result: dict[str, Any] = {"first_analyze_fit_ms": round(first_fit * 1000)}
     for kind in ("pdf", "docx"):
         med = {s: statistics.median(v) for s, v in timings[kind].items() if v}

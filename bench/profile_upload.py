@@ -3,11 +3,11 @@
 Usage: .venv/bin/python -m bench.profile_upload [--per-kind 2] [--rounds 3] [--passes 2]
        [--no-threads] [--dev DIR]
 
-1. analyze_fit, per dev resume: skill matching of the job and of the resume, the job's own
-   embedding inside analyze_fit, and the rest; next to embed_document(jd), which the upload
-   also runs on the same job text (are the two job embeddings the same work twice?).
-2. embed() batch size on each resume's chunks (one upload's embed_chunks call): 32 (the
-   default, one padded batch), 8, 4 and 1, in rotated order; time relative to 32.
+1. analyze_fit, per dev resume: skill matching of the job and of the resume, the one batched
+   embedding of resume and job chunks, and analyze_fit itself given those vectors (as the
+   upload calls it).
+2. embed() batch size on each resume's chunks: 32 (one padded batch), 8, 4 (the default)
+   and 1, in rotated order; time relative to 32.
 3. torch intra-op threads with two processes embedding at once, as two gunicorn workers do
    on this machine: each process embeds the same resume chunks with 2 threads and with 1
    (order A B B A); the wall time of the pair is compared.
@@ -42,84 +42,52 @@ def _timed(call, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
-def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str]]:
-    """Time the parts of analyze_fit and embed_document on dev resumes; return chunk texts too."""
-    import numpy as np
-
+def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str], list[list[str]]]:
+    """Time analyze_fit's parts on dev resumes, given embedded chunks; return the chunk texts."""
     from rag import embeddings
     from rag.chunking import chunk_sections
     from resume import fit, skills
     from resume.extract import extract_text_in_process
     from resume.parse import parse_resume
-    from services.ingest import embed_document
 
     jobs = [p.read_text(encoding="utf-8") for p in sorted((dev / "jobs").glob("*.txt"))]
-    embeddings.embed(["warm up"])
-    fit._occupation_vectors(embeddings.embed)
+    fit.warm_up()
     parts: dict[str, list[float]] = {
         "find_skills(jd)": [],
         "find_skills(resume_text)": [],
-        "embed jd chunks (inside analyze_fit)": [],
-        "analyze_fit total": [],
-        "embed_document(jd) (in prepare)": [],
+        "embed resume + jd chunks (one call)": [],
+        "analyze_fit with vectors given": [],
     }
-    same_texts = 0
-    cosines = []
-    jd_chunks_n = []
-    sample_chunks: list[str] = []
     chunk_lists: list[list[str]] = []
     for r in range(rounds):
         for i, path in enumerate(_files(dev, per_kind)):
             parsed = parse_resume(extract_text_in_process(path, path.suffix[1:]))
-            chunks = chunk_sections(
-                [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
-            )
-            vectors = embeddings.embed([c.text for c in chunks])
-            if not sample_chunks:
-                sample_chunks = [c.text for c in chunks]
+            chunks = [
+                c.text
+                for c in chunk_sections(
+                    [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
+                )
+            ]
             if r == 0:
-                chunk_lists.append([c.text for c in chunks])
+                chunk_lists.append(chunks)
             jd = jobs[(i + r) % len(jobs)]
+            jd_chunks = fit.chunk_texts(jd)
             parts["find_skills(jd)"].append(_timed(skills.find_skills, jd)[0])
             parts["find_skills(resume_text)"].append(_timed(skills.find_skills, parsed.text)[0])
-            fit_chunks = fit.chunk_texts(jd)
-            seconds, fit_vectors = _timed(embeddings.embed, fit_chunks)
-            parts["embed jd chunks (inside analyze_fit)"].append(seconds)
+            seconds, both = _timed(embeddings.embed, chunks + jd_chunks)
+            parts["embed resume + jd chunks (one call)"].append(seconds)
             seconds, _ = _timed(
                 fit.analyze_fit,
                 resume_text=parsed.text,
                 resume_skills=parsed.skills,
                 candidate_years=parsed.experience_years_exact,
                 jd_text=jd,
-                resume_vectors=vectors,
+                resume_vectors=both[: len(chunks)],
+                jd_vectors=both[len(chunks) :],
             )
-            parts["analyze_fit total"].append(seconds)
-            seconds, doc_vector = _timed(embed_document, jd)
-            parts["embed_document(jd) (in prepare)"].append(seconds)
-            doc_chunks = [
-                c.text for c in chunk_sections([("document", jd)], embeddings.count_tokens)
-            ]
-            same_texts += doc_chunks == fit_chunks
-            mean = np.asarray(fit_vectors).mean(axis=0)
-            mean = mean / (np.linalg.norm(mean) or 1.0)
-            cosines.append(float(mean @ np.asarray(doc_vector)))
-            jd_chunks_n.append(len(fit_chunks))
-    medians = {k: statistics.median(v) for k, v in parts.items()}
-    total = medians["analyze_fit total"]
-    return (
-        {
-            "median_ms": {k: round(v * 1000, 1) for k, v in medians.items()},
-            "share_of_analyze_fit": {
-                k: round(v / total, 3) for k, v in medians.items() if k != "analyze_fit total"
-            },
-            "jd_chunks_median": statistics.median(jd_chunks_n),
-            "identical_jd_chunk_texts": f"{same_texts}/{len(jd_chunks_n)}",
-            "cosine_mean_fit_vs_embed_document_min": round(min(cosines), 4),
-            "n": len(jd_chunks_n),
-        },
-        sample_chunks,
-        chunk_lists,
-    )
+            parts["analyze_fit with vectors given"].append(seconds)
+    medians = {k: round(statistics.median(v) * 1000, 1) for k, v in parts.items() if v}
+    return {"median_ms": medians}, chunk_lists[0] if chunk_lists else [], chunk_lists
 
 
 def profile_batch(chunk_lists: list[list[str]], rounds: int) -> dict:

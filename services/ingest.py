@@ -9,6 +9,7 @@ import tempfile
 import time
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,13 +110,29 @@ def _write_pending(folder: Path, user_id: int, data: bytes) -> Path:
     return Path(name)
 
 
-def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Settings) -> Prepared:
-    """Run the expensive, side-effect-free part of an upload: extract, parse, embed, score."""
+def _no_lap(_stage: str) -> None:
+    pass
+
+
+def prepare(
+    user_id: int,
+    data: bytes,
+    original: str,
+    jd_text: str,
+    settings: Settings,
+    lap: Callable[[str], None] = _no_lap,
+) -> Prepared:
+    """Run the expensive, side-effect-free part of an upload: extract, parse, embed, score.
+
+    `lap(stage)` is called as each stage ends, so benchmarks can time the real pipeline.
+    """
     try:
         kind = sniff_kind(data, original)
     except ExtractionError as exc:
         raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
+    lap("sniff_kind")
     pending = _write_pending(settings.upload_folder, user_id, data)
+    lap("write_pending")
     try:
         text = extract_text(
             pending,
@@ -124,14 +141,18 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
             timeout=settings.timeout,
             memory_mb=settings.memory_mb,
         )
+        lap("extract_text")
         parsed = parse_resume(text.replace("\x00", ""))
+        lap("parse_resume")
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
         )
         jd_chunks = chunk_texts(jd_text)
+        lap("chunk")
         # One batched call embeds the resume's chunks and the job description's.
         both = embeddings.embed([c.text for c in chunks] + jd_chunks)
         vectors, jd_vectors = both[: len(chunks)], both[len(chunks) :]
+        lap("embed")
         fit = analyze_fit(
             resume_text=parsed.text,
             resume_skills=parsed.skills,
@@ -140,6 +161,7 @@ def prepare(user_id: int, data: bytes, original: str, jd_text: str, settings: Se
             resume_vectors=vectors,
             jd_vectors=jd_vectors,
         )
+        lap("analyze_fit")
     except ExtractionError as exc:
         pending.unlink(missing_ok=True)
         raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
