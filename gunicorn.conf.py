@@ -9,6 +9,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # Uploads extract, parse and embed within one request; leave room beyond the extraction limit.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
+# Recycle workers now and then: resident memory creeps up with uploads (bench/api_bench.py:
+# about 510 MiB ready, 780 MiB after 32 uploads); jitter keeps workers from restarting together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 
