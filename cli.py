@@ -1,17 +1,18 @@
-"""Command-line tools: `flask rag reindex [--user ID]`."""
+"""Command-line tools: `flask rag reindex [--user ID]`, `flask auth purge-tokens`."""
 
 from __future__ import annotations
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from models import User, db
+from models import TokenBlocklist, User, db, utcnow
 from rag.store import IndexStore
 from services.ingest import restore_index
 
 rag_cli = AppGroup("rag", help="Maintain the per-user semantic indexes.")
+auth_cli = AppGroup("auth", help="Maintain authentication data.")
 
 
 @rag_cli.command("reindex")
@@ -30,6 +31,15 @@ def reindex(user_id: int | None) -> None:
     click.echo(f"Rebuilt {len(ids)} index(es).")
 
 
+@auth_cli.command("purge-tokens")
+def purge_tokens() -> None:
+    """Delete revoked-token rows whose tokens have expired anyway."""
+    result = db.session.execute(delete(TokenBlocklist).where(TokenBlocklist.expires_at < utcnow()))
+    db.session.commit()
+    click.echo(f"Purged {result.rowcount} expired revoked token(s).")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the project's CLI groups to the app."""
     app.cli.add_command(rag_cli)
+    app.cli.add_command(auth_cli)

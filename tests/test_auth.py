@@ -270,3 +270,23 @@ def test_register_rate_limit_per_address(app, client):
     finally:
         app.config["RATELIMIT_REGISTER"] = TestConfig().RATELIMIT_REGISTER
     assert statuses == [201, 201, 201, 429]
+
+
+def test_purge_tokens_drops_only_expired_rows(app, client, user):
+    from datetime import datetime
+
+    from models import TokenBlocklist, db
+
+    client.post("/api/logout", headers=_bearer(user["access_token"]))
+    with app.app_context():
+        db.session.add(
+            TokenBlocklist(jti="old", token_type="access", expires_at=datetime(2000, 1, 1))
+        )
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["auth", "purge-tokens"])
+    assert "Purged 1 " in result.output
+    with app.app_context():
+        assert [t.jti for t in db.session.query(TokenBlocklist)] != ["old"]
+        assert db.session.query(TokenBlocklist).count() == 1
+        db.session.remove()
+    assert client.get("/api/profile", headers=_bearer(user["access_token"])).status_code == 401
