@@ -202,3 +202,53 @@ def _safe(call):
         return call()
     except requests.RequestException as exc:
         return exc
+
+
+def test_rate_limits_are_shared_by_workers_through_redis(tmp_path):
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+    try:
+        client.flushdb()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "DATA_DIR": str(tmp_path / "data"),
+        "INSTANCE_DIR": str(tmp_path),
+        "RATELIMIT_ENABLED": "1",
+        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15",
+        "RATELIMIT_LOGIN": "5 per minute",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "1",
+    }
+    env.pop("TEST_DATABASE_URL", None)
+    subprocess.run([BIN / "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
+    with open(tmp_path / "gunicorn.log", "w") as log:
+        proc = subprocess.Popen(
+            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_ready(url, proc)
+            _user(url, "limited")
+            body = {"username": "limited", "password": "wrong-password"}
+            # Fresh connections spread the attempts over both workers.
+            statuses = [
+                requests.post(f"{url}/api/login", json=body, timeout=30).status_code
+                for _ in range(7)
+            ]
+            assert statuses[:5] == [401] * 5
+            assert statuses[5:] == [429, 429]
+            assert client.dbsize() > 0
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(30)
+            client.flushdb()
