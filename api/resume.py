@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from flask import Blueprint, current_app, jsonify, request
 from flask_jwt_extended import current_user, jwt_required
 from sqlalchemy import select
@@ -11,9 +10,8 @@ from api.errors import APIError
 from api.openapi import operation
 from api.schemas import AnalysisOut, FitOut, JobDescriptionIn, MessageOut, SearchOut
 from api.validation import parse_json
-from models import ResumeAnalysis, ResumeChunk, db
+from models import ResumeAnalysis, db
 from rag.store import IndexStore
-from resume.fit import analyze_fit
 from services.ingest import (
     Settings,
     commit,
@@ -21,7 +19,7 @@ from services.ingest import (
     remove_resume,
     validate_job_description,
 )
-from services.retrieval import search_resume
+from services.retrieval import fit_stored_resume, search_resume
 
 resume_bp = Blueprint("resume", __name__, url_prefix="/api")
 
@@ -122,22 +120,7 @@ def fit_other_job():
     """Score the stored resume against the job description in the body."""
     payload = parse_json(JobDescriptionIn)
     jd = validate_job_description(payload.job_description, _settings().jd_max_chars)
-    analysis = _latest_analysis()
-    rows = db.session.execute(
-        select(ResumeChunk.embedding)
-        .where(ResumeChunk.user_id == current_user.id)
-        .order_by(ResumeChunk.position)
-    ).scalars()
-    vectors = [np.frombuffer(blob, dtype=np.float32) for blob in rows]
-    fit = analyze_fit(
-        resume_text=analysis.resume_text,
-        resume_skills=analysis.data.get("skills", []),
-        candidate_years=analysis.data.get(
-            "experience_years_exact", analysis.data["experience_years"]
-        ),
-        jd_text=jd,
-        resume_vectors=np.stack(vectors) if vectors else None,
-    )
+    fit = fit_stored_resume(_latest_analysis(), jd)
     return jsonify({"success": True, "job_fit_analysis": fit})
 
 

@@ -1,13 +1,15 @@
-"""Semantic search over a user's own resume chunks, healing the on-disk index when needed."""
+"""Questions about a stored resume: semantic search (healing the index) and fit to other jobs."""
 
 from __future__ import annotations
 
+import numpy as np
 from sqlalchemy import select
 
-from models import ResumeChunk, db
+from models import ResumeAnalysis, ResumeChunk, db
 from rag import embeddings
 from rag.search import hybrid_search
 from rag.store import IndexStore, StoreError
+from resume.fit import analyze_fit
 from services.ingest import restore_index
 
 
@@ -45,3 +47,21 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
         }
         for i, score in hits
     ]
+
+
+def fit_stored_resume(analysis: ResumeAnalysis, jd_text: str) -> dict:
+    """Score the stored resume against another job description, reusing its chunk vectors."""
+    blobs = db.session.execute(
+        select(ResumeChunk.embedding)
+        .where(ResumeChunk.user_id == analysis.user_id)
+        .order_by(ResumeChunk.position)
+    ).scalars()
+    vectors = [np.frombuffer(blob, dtype=np.float32) for blob in blobs]
+    data = analysis.data
+    return analyze_fit(
+        resume_text=analysis.resume_text,
+        resume_skills=data.get("skills", []),
+        candidate_years=data.get("experience_years_exact", data["experience_years"]),
+        jd_text=jd_text,
+        resume_vectors=np.stack(vectors) if vectors else None,
+    )
