@@ -1,6 +1,8 @@
 """Parse every dev-set resume and score the result with the shared scorer.
 
 usage: python bench/eval_parse.py [DEV_DIR] [--out DIR] [--texts DIR] [--in-process]
+DEV_DIR (also accepted as --dev DIR) is any directory of NNN.pdf|docx with NNN.truth.json, such
+as the proxy held-out set bench/heldout/render.sh writes to bench/out/heldout.
 Extracts text with resume.extract.extract_text (the service's isolated reader; --in-process
 skips the child process), parses it with
 resume.parse.parse_resume, writes NNN.json in the `data` shape to bench/out/parse/,
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from resume.parse import parse_resume  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def read_text(path: Path, texts: Path | None, in_process: bool) -> str:
@@ -36,19 +39,24 @@ def read_text(path: Path, texts: Path | None, in_process: bool) -> str:
 def main() -> None:
     """Parse and score the dev set."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "parse")
+    ap.add_argument("dev", nargs="?", type=Path, default=None)
+    ap.add_argument("--dev", dest="dev_opt", type=Path, default=None, help="same as DEV_DIR")
+    ap.add_argument("--out", type=Path, default=None, help="default bench/out/parse[-NAME]")
     ap.add_argument("--texts", type=Path, default=None, help="read NNN.txt dumps instead")
     ap.add_argument("--in-process", action="store_true", help="extract without a child process")
     args = ap.parse_args()
+    args.dev = args.dev or args.dev_opt or DEFAULT_DEV
+    if args.out is None:
+        # A separate prediction dir per set, so scoring one set never reads the other's files.
+        suffix = "" if args.dev.resolve() == DEFAULT_DEV.resolve() else f"-{args.dev.name}"
+        args.out = ROOT / "bench" / "out" / f"parse{suffix}"
     args.out.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in args.dev.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     for path in files:
         parsed = parse_resume(read_text(path, args.texts, args.in_process))
         data = parsed.extracted()
         (args.out / f"{path.stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
-    score = args.dev.parent / "score.py"
-    cmd = [sys.executable, str(score), str(args.dev), str(args.out), "--rows"]
+    cmd = [sys.executable, str(SCORER), str(args.dev), str(args.out), "--rows"]
     print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, end="")
 
 
