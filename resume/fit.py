@@ -579,6 +579,23 @@ def semantic_score(
     return (1 - OCCUPATION_WEIGHT) * direct + OCCUPATION_WEIGHT * agreement
 
 
+def blend(
+    semantic: float,
+    keyword: float,
+    candidate_years: float,
+    minimum: int | None,
+    has_jd_skills: bool = True,
+) -> float:
+    """Combine semantic, keyword and experience evidence into the overall score in [0, 1]."""
+    experience = _experience_score(candidate_years, minimum)
+    if has_jd_skills:
+        overall = W_SEMANTIC * semantic + W_KEYWORD * keyword + W_EXPERIENCE * experience
+    else:
+        # A job that names no known skill gives no keyword evidence: do not count it as zero.
+        overall = (W_SEMANTIC + W_KEYWORD) * semantic + W_EXPERIENCE * experience
+    return float(min(1.0, max(0.0, overall)))
+
+
 def _rows(vectors: np.ndarray | None, start: int, stop: int) -> np.ndarray:
     if vectors is None or stop <= start:
         return np.zeros((0, 1), dtype=np.float32)
@@ -624,17 +641,7 @@ def analyze_fit(
     years = max(0.0, float(candidate_years or 0.0))
     fit_label = experience_fit(years, minimum, maximum)
 
-    if jd_skills:
-        overall = (
-            W_SEMANTIC * semantic
-            + W_KEYWORD * keyword
-            + W_EXPERIENCE * _experience_score(years, minimum)
-        )
-    else:
-        # A job that names no known skill gives no keyword evidence: do not count it as zero.
-        overall = (W_SEMANTIC + W_KEYWORD) * semantic + W_EXPERIENCE * _experience_score(
-            years, minimum
-        )
+    overall = blend(semantic, keyword, years, minimum, bool(jd_skills))
 
     return {
         "keyword_score": round(keyword, 4),
@@ -645,5 +652,5 @@ def analyze_fit(
         "required_years": minimum,
         "required_years_max": maximum,
         "candidate_years": round(years, 1),
-        "overall_score": round(float(min(1.0, max(0.0, overall))), 4),
+        "overall_score": round(overall, 4),
     }
