@@ -585,11 +585,7 @@ STAGES = [
 def measure_stages(args: argparse.Namespace, base: Path, log: Callable[[str], None]) -> dict:
     """Time each stage of one upload in this process with the functions the service calls."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from flask_migrate import upgrade
-
-    from app import create_app
-    from config import TestConfig
-    from extensions import limiter
+    from bench._app import throwaway_app
     from models import User, db
     from rag import embeddings
     from rag.store import IndexStore
@@ -597,19 +593,13 @@ def measure_stages(args: argparse.Namespace, base: Path, log: Callable[[str], No
     from resume.fit import analyze_fit
     from services import ingest
 
-    config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = f"sqlite:///{base / 'stages.db'}"
-    config.SQLALCHEMY_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
-    config.UPLOAD_FOLDER = str(base / "stage-uploads")
-    config.DATA_DIR = str(base / "stage-data")
-    config.INSTANCE_DIR = str(base)
-    app = create_app(config)
-    limiter.enabled = False
+    stage_dir = base / "stages"
+    stage_dir.mkdir(exist_ok=True)
+    app = throwaway_app(stage_dir)
     files = sample_files(args.dev, args.per_kind)
     jobs = job_texts(args.dev)
     log("stages in-process: loading the model")
     with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))
         settings = ingest.Settings.from_config(app.config)
         store = IndexStore(app.config["DATA_DIR"])
         user = User(

@@ -20,28 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._app import throwaway_app
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
-
-
-def _client(workdir: Path):
-    from flask_migrate import upgrade
-
-    from app import create_app
-    from config import TestConfig
-    from extensions import limiter
-
-    config = TestConfig()
-    config.SQLALCHEMY_DATABASE_URI = f"sqlite:///{workdir / 'eval.db'}"
-    config.SQLALCHEMY_ENGINE_OPTIONS = {"connect_args": {"timeout": 30}}
-    config.UPLOAD_FOLDER = str(workdir / "uploads")
-    config.DATA_DIR = str(workdir / "data")
-    config.INSTANCE_DIR = str(workdir)
-    app = create_app(config)
-    limiter.enabled = False
-    with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))
-    return app.test_client()
 
 
 def _register(client, name: str) -> dict[str, str]:
@@ -71,6 +53,8 @@ def main() -> int:
         return 2
     pred_dir = args.out / "pred"
     pred_dir.mkdir(parents=True, exist_ok=True)
+    for stale in pred_dir.glob("*.json"):
+        stale.unlink()
     jobs = _jobs(args.dev)
     only = {x.strip() for x in args.only.split(",") if x.strip()}
     resumes = sorted(
@@ -81,7 +65,7 @@ def main() -> int:
     default_jd = next(iter(jobs.values()))["text"]
 
     with tempfile.TemporaryDirectory() as tmp:
-        client = _client(Path(tmp))
+        client = throwaway_app(Path(tmp)).test_client()
         headers: dict[str, dict] = {}
         timings = []
         for path in resumes:

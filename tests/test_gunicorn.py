@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -46,10 +47,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """Start gunicorn with three workers on a fresh SQLite database; yield its URL and folders."""
-    base = tmp_path_factory.mktemp("gunicorn")
+@contextlib.contextmanager
+def running_server(base: Path, **settings: str):
+    """Run gunicorn on a fresh SQLite database in base; yield its URL and process."""
     port = _free_port()
     env = {
         **os.environ,
@@ -59,30 +59,37 @@ def server(tmp_path_factory):
         "INSTANCE_DIR": str(base),
         "RATELIMIT_ENABLED": "0",
         "PORT": str(port),
-        "WEB_CONCURRENCY": "3",
         "HF_HUB_OFFLINE": "1",
+        **settings,
     }
     env.pop("TEST_DATABASE_URL", None)
     subprocess.run([BIN / "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
-    log = open(base / "gunicorn.log", "w")  # noqa: SIM115 - outlives this block
-    proc = subprocess.Popen(
-        [BIN / "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(url, proc)
-        yield {"url": url, "base": base, "proc": proc}
-    finally:
-        proc.send_signal(signal.SIGTERM)
+    with open(base / "gunicorn.log", "w") as log:
+        proc = subprocess.Popen(
+            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            _wait_ready(url, proc)
+            yield url, proc
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A gunicorn with three workers; yield its URL, folder and process."""
+    base = tmp_path_factory.mktemp("gunicorn")
+    with running_server(base, WEB_CONCURRENCY="3") as (url, proc):
+        yield {"url": url, "base": base, "proc": proc}
 
 
 def _wait_ready(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
@@ -211,33 +218,15 @@ def test_rate_limits_are_shared_by_workers_through_redis(tmp_path):
         client.flushdb()
     except redis.exceptions.ConnectionError:
         pytest.skip("no Redis on 127.0.0.1:6379")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
-        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
-        "DATA_DIR": str(tmp_path / "data"),
-        "INSTANCE_DIR": str(tmp_path),
-        "RATELIMIT_ENABLED": "1",
-        "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15",
-        "RATELIMIT_LOGIN": "5 per minute",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "1",
-    }
-    env.pop("TEST_DATABASE_URL", None)
-    subprocess.run([BIN / "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
-    with open(tmp_path / "gunicorn.log", "w") as log:
-        proc = subprocess.Popen(
-            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
+    with running_server(
+        tmp_path,
+        RATELIMIT_ENABLED="1",
+        RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/15",
+        RATELIMIT_LOGIN="5 per minute",
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="1",
+    ) as (url, _proc):
         try:
-            _wait_ready(url, proc)
             _user(url, "limited")
             body = {"username": "limited", "password": "wrong-password"}
             # Fresh connections spread the attempts over both workers.
@@ -249,6 +238,4 @@ def test_rate_limits_are_shared_by_workers_through_redis(tmp_path):
             assert statuses[5:] == [429, 429]
             assert client.dbsize() > 0
         finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(30)
             client.flushdb()
