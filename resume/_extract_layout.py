@@ -30,6 +30,7 @@ MAX_GRID_CELLS = 8_000_000
 BLOCK_GAP_RATIO = 0.75
 
 _CID = re.compile(r"\(cid:\d+\)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -90,8 +91,37 @@ def page_words(page: Any) -> list[Word]:
                 float(w.get("size") or (w["bottom"] - w["top"])),
             )
         )
+    words = _join_size_changes(words)
     words.extend(_rules(page))
     return words
+
+
+def _join_size_changes(words: list[Word]) -> list[Word]:
+    """Rejoin words split only by a font-size change, as small caps are ("C" + "ONTACT").
+
+    Words are read with their size, so a change of size ends a word even with no space;
+    a touching neighbour on the same baseline is the same word.
+    """
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and abs(prev.size - w.size) >= 0.5
+            and -0.5 <= w.x0 - prev.x1 <= 0.15 * min(prev.size, w.size)
+            and abs(prev.bottom - w.bottom) <= 0.25 * max(prev.size, w.size)
+        ):
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.x0,
+                w.x1,
+                min(prev.top, w.top),
+                max(prev.bottom, w.bottom),
+                max(prev.size, w.size),
+            )
+            continue
+        out.append(w)
+    return out
 
 
 def _rules(page: Any) -> list[Word]:
@@ -321,14 +351,14 @@ def _is_attached_column(
     )
 
 
-def _sparse(rows: list[list[Word]]) -> bool:
+def _sparse(rows: list[list[Word]], heights: float = 3.0) -> bool:
     """Tell whether consecutive rows are far apart (several line heights), not a text column."""
     if len(rows) < 2:
         return True
     tops = [min(w.top for w in r) for r in rows]
     height = statistics.median(max(w.bottom - w.top for w in r) for r in rows)
     steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
-    return statistics.median(steps) > 3 * height
+    return statistics.median(steps) > heights * height
 
 
 def _share_of_rows_on(rows: list[list[Word]], others: list[list[Word]]) -> float:
@@ -362,9 +392,115 @@ def _layout(words: list[Word], depth: int = 0) -> list[str]:
         else:
             right.append(w)
     blocks: list[str] = []
+    if _is_label_column(left, right):
+        blocks.extend(_layout(above, depth + 1))
+        blocks.extend(_interleave_labels(left, right, depth + 1))
+        blocks.extend(_layout(below, depth + 1))
+        return blocks
     for part in (above, left, right, below):
         blocks.extend(_layout(part, depth + 1))
     return blocks
+
+
+def _is_label_column(left: list[Word], right: list[Word]) -> bool:
+    """Tell whether the left side is a margin of labels (headings, dates) for the right side.
+
+    Some layouts set each section's heading and each entry's dates in a narrow left margin,
+    centred on the entry rather than on its first line. Such a margin is narrow, holds few
+    lines far apart, and each line sits beside a block of the right side; a sidebar of its
+    own content (contact, skills) is a dense column instead.
+    """
+    left_rows = _group_rows([w for w in left if not w.rule])
+    right_rows = _group_rows([w for w in right if not w.rule])
+    if len(left_rows) < 3 or len(left_rows) > len(right_rows):
+        return False
+    left_w = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
+    right_w = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
+    if left_w > 0.6 * right_w or not _sparse(left_rows, 2.0):
+        return False
+    # The margin carries the entries' dates; a sidebar leaves them with the entries on the right.
+    left_dates = sum(bool(_YEAR.search(_row_text(r))) for r in left_rows)
+    right_dates = sum(bool(_YEAR.search(_row_text(r))) for r in right_rows)
+    if left_dates < 2 or 2 * right_dates >= left_dates:
+        return False
+    # A label may stand a line above or below the block it belongs to.
+    pad = statistics.median(max(w.bottom - w.top for w in r) for r in right_rows)
+    spans = [_span(b) for b in _row_blocks(right_rows)]
+    beside = sum(any(a - pad <= _centre(r) <= b + pad for a, b in spans) for r in left_rows)
+    if beside < 0.7 * len(left_rows):
+        return False
+    # A heading and a date, or a wrapped title, per entry; a list beside one entry is a sidebar.
+    per_block = Counter(i for _, i in _assign_labels(left_rows, spans))
+    return max(per_block.values()) <= 3
+
+
+def _span(rows: list[list[Word]]) -> tuple[float, float]:
+    """Return the vertical extent of some rows."""
+    return min(w.top for r in rows for w in r), max(w.bottom for r in rows for w in r)
+
+
+def _centre(row: list[Word]) -> float:
+    """Return a row's vertical centre."""
+    return sum(w.cy for w in row) / len(row)
+
+
+def _row_blocks(rows: list[list[Word]]) -> list[list[list[Word]]]:
+    """Group consecutive rows into blocks, breaking where the gap jumps above the usual one."""
+    if not rows:
+        return []
+    gaps = [_span([b])[0] - _span([a])[1] for a, b in zip(rows, rows[1:], strict=False)]
+    usual_gap = statistics.median(gaps) if gaps else 0.0
+    blocks = [[rows[0]]]
+    for row, gap in zip(rows[1:], gaps, strict=False):
+        h = max(w.bottom - w.top for w in row)
+        if gap > max(BLOCK_GAP_RATIO * h, 1.5 * usual_gap + 1):
+            blocks.append([row])
+        else:
+            blocks[-1].append(row)
+    return blocks
+
+
+def _join_wrapped(rows: list[list[Word]]) -> list[tuple[str, float]]:
+    """Return (text, centre) per label, joining rows set tight under each other (a wrap)."""
+    out: list[tuple[str, float]] = []
+    prev_bottom = None
+    for row in rows:
+        top, bottom = _span([row])
+        h = max(w.bottom - w.top for w in row)
+        if out and prev_bottom is not None and top - prev_bottom < 0.6 * h:
+            text, centre = out[-1]
+            out[-1] = (f"{text} {_row_text(row)}", (centre + _centre(row)) / 2)
+        else:
+            out.append((_row_text(row), _centre(row)))
+        prev_bottom = bottom
+    return out
+
+
+def _assign_labels(
+    left_rows: list[list[Word]], spans: list[tuple[float, float]]
+) -> list[tuple[str, int]]:
+    """Pair each margin label with the block beside it, else the next below, else the last."""
+    out = []
+    for text, c in _join_wrapped(left_rows):
+        i = next((k for k, (a, b) in enumerate(spans) if a <= c <= b), None)
+        if i is None:
+            i = next((k for k, (a, _) in enumerate(spans) if a > c), len(spans) - 1)
+        out.append((text, i))
+    return out
+
+
+def _interleave_labels(left: list[Word], right: list[Word], depth: int) -> list[str]:
+    """Read each right-side block after the margin labels set beside it."""
+    right_blocks = _row_blocks(_group_rows([w for w in right if not w.rule]))
+    spans = [_span(b) for b in right_blocks]
+    labels: list[list[str]] = [[] for _ in right_blocks]
+    for text, i in _assign_labels(_group_rows([w for w in left if not w.rule]), spans):
+        labels[i].append(text)
+    out: list[str] = []
+    for block, head in zip(right_blocks, labels, strict=False):
+        body = _layout([w for r in block for w in r], depth)
+        out.append("\n".join(head + body))
+    return out
 
 
 def page_text(page: Any) -> str:

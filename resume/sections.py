@@ -115,6 +115,14 @@ _QUALIFIERS = {
     "personal", "recent", "notable", "main", "featured", "core", "and", "of", "the", "previous",
     "academic", "work", "some", "select", "highlighted", "significant",
 }  # fmt: skip
+# Trailing nouns that only qualify the section named before them ("Projects Experience").
+_GENERIC_TAILS = {
+    "experience", "experiences", "history", "section", "details", "list", "highlights",
+}  # fmt: skip
+_QUALIFIED_BY_TAIL = {
+    "projects", "internships", "volunteer", "publications", "certifications", "education",
+    "awards",
+}  # fmt: skip
 # Headings that may be followed on the same line by the section's first words (a side column).
 _PREFIX_HEADINGS = {
     "education", "experience", "work experience", "projects", "skills", "certifications",
@@ -180,6 +188,12 @@ def heading_name(line: str, *, after_break: bool = False) -> str | None:
     if key in HEADINGS:
         return HEADINGS[key]
     words = key.split()
+    # "Projects Experience", "Volunteering History": a section noun qualified by a generic
+    # trailing noun names that section, not the generic one.
+    if len(words) >= 2 and words[-1] in _GENERIC_TAILS:
+        head = HEADINGS.get(" ".join(words[:-1]))
+        if head in _QUALIFIED_BY_TAIL:
+            return head
     # "Selected Projects", "Technical Skills and Tools": qualifiers around one known heading.
     for size in (3, 2, 1):
         # Right to left: in "About Experience" (two columns' headings) the later one runs on.
@@ -205,7 +219,9 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
             continue
         if head.endswith(":") or not (head.isupper() or head.istitle()):
             continue
-        if rest[0].islower() or rest.endswith("."):
+        # A lower-case first word continues a sentence; "iOS (Expert): Swift" does not.
+        first_word = rest.split()[0]
+        if first_word == first_word.lower() or rest.endswith("."):
             continue
         # "About Summary": two headings side by side; the later one is the running section.
         rest_name = heading_name(rest)

@@ -234,6 +234,93 @@ def test_letter_spaced_heading_is_rejoined(tmp_path: Path) -> None:
     assert lines[1].startswith("Python, Go and Terraform")
 
 
+def _small_caps_pdf() -> bytes:
+    """Return a page whose headings are set in small caps: a large initial, smaller capitals."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    y = 720
+    for big, rest in (("C", "ONTACT"), ("W", "ORK")):
+        c.setFont("Helvetica-Bold", 13)
+        c.drawString(72, y, big)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(72 + c.stringWidth(big, "Helvetica-Bold", 13) + 0.3, y, rest)
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y - 16, "Plain body text under the heading, in one size")
+        y -= 48
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_small_caps_heading_is_one_word(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "caps.pdf", _small_caps_pdf()).splitlines()
+    assert "CONTACT" in lines
+    assert "WORK" in lines
+    assert "Plain body text under the heading, in one size" in lines
+
+
+def _label_margin_pdf(*, dates_on_right: bool = False) -> bytes:
+    """Return a page whose section headings and entry dates sit in a narrow left margin.
+
+    Each label is centred beside its entry rather than on the entry's first line, as some
+    themes set them. With dates_on_right the entries carry their own dates and the margin
+    holds a sidebar list instead.
+    """
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.setFont("Helvetica", 10)
+    entries = [
+        ("EXPERIENCE", "2019 TO PRESENT", "Staff Engineer at Initech", 4),
+        (None, "2015 TO 2019", "Developer at Globex", 3),
+        ("EDUCATION", "2011 TO 2015", "State University", 2),
+    ]
+    y = 720.0
+    for heading, dates, title, n_lines in entries:
+        block_top = y
+        c.drawString(220, y, title + (f" {dates}" if dates_on_right else ""))
+        for k in range(1, n_lines):
+            c.drawString(220, y - 14 * k, f"Detail line {k} about {title.split()[0].lower()} work")
+        centre = block_top - 14 * (n_lines - 1) / 2
+        if heading:
+            c.drawString(60, block_top + 4, heading)
+        c.drawString(60, centre - 6, "Go, SQL" if dates_on_right else dates)
+        y -= 14 * n_lines + 24
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_margin_labels_are_read_before_the_entry_beside_them(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "margin.pdf", _label_margin_pdf()).splitlines()
+    lines = [x for x in lines if x]
+    i = lines.index("Staff Engineer at Initech")
+    assert lines[i - 2 : i] == ["EXPERIENCE", "2019 TO PRESENT"]
+    assert lines[lines.index("Developer at Globex") - 1] == "2015 TO 2019"
+    j = lines.index("State University")
+    assert lines[j - 2 : j] == ["EDUCATION", "2011 TO 2015"]
+    # Each entry's details stay with it, after the label.
+    assert lines.index("Detail line 3 about staff work") < lines.index("2015 TO 2019")
+
+
+def test_margin_without_the_dates_is_read_as_its_own_column(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "side.pdf", _label_margin_pdf(dates_on_right=True))
+    lines = [x for x in text.splitlines() if x]
+    assert "Staff Engineer at Initech 2019 TO PRESENT" in lines
+    # The entries are not split up by the margin's lines.
+    i = lines.index("Staff Engineer at Initech 2019 TO PRESENT")
+    assert lines[i + 1] == "Detail line 1 about staff work"
+
+
 def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:
     text = _extract(tmp_path, "hyph.pdf", hostile.hyphenated_pdf())
     assert "software development" in text

@@ -1,0 +1,49 @@
+"""Tests for resume.sections: heading recognition and section splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume.sections import heading_name, split_sections
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Projects Experience", "projects"),
+        ("PROJECT EXPERIENCES", "projects"),
+        ("Volunteer Experience", "volunteer"),
+        ("Internship Experience", "internships"),
+        ("Certifications History", "certifications"),
+        ("Work Experience", "experience"),
+        # Two headings of side-by-side columns: the later one is the running section.
+        ("About Experience", "experience"),
+    ],
+)
+def test_section_noun_before_generic_tail_names_the_section(line: str, name: str) -> None:
+    assert heading_name(line) == name
+
+
+def test_generic_tail_alone_does_not_promote_a_non_heading() -> None:
+    assert heading_name("Customer Experience") is None
+
+
+def test_heading_prefix_before_a_mixed_case_first_word_opens_the_section() -> None:
+    text = "SKILLS iOS (Expert): Swift, SwiftUI\nAndroid (Advanced): Kotlin, Java"
+    sections = split_sections(text)
+    assert [s.name for s in sections] == ["skills"]
+    assert sections[0].text.splitlines() == [
+        "iOS (Expert): Swift, SwiftUI",
+        "Android (Advanced): Kotlin, Java",
+    ]
+
+
+def test_heading_prefix_before_a_lower_case_word_is_a_sentence() -> None:
+    sections = split_sections("Skills matter more than titles, he said")
+    assert [s.name for s in sections] == ["other"]
+
+
+def test_projects_experience_section_holds_its_entries() -> None:
+    text = "Work Experience\nDev, Acme\nProjects Experience\nledgerlint\nA checker"
+    names = [(s.name, s.text) for s in split_sections(text)]
+    assert names == [("experience", "Dev, Acme"), ("projects", "ledgerlint\nA checker")]
