@@ -12,6 +12,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# A year run into the length printed after it ("Jan, 20243 months": two spans with no space).
+_YEAR_DURATION = re.compile(
+    r"\b((?:19|20)\d\d)(\d{1,2}\s*(?:years?|yrs?|months?|mos?|weeks?|days?)\b)", re.I
+)
 
 
 def is_private_use(ch: str) -> bool:
@@ -38,7 +42,7 @@ def normalise_text(text: str, *, keep_tabs: bool = False) -> str:
             line = "\t".join(p for p in parts if p)
         else:
             line = _SPACES.sub(" ", line).strip()
-        lines.append(line)
+        lines.append(_YEAR_DURATION.sub(r"\1 \2", line))
     return _MANY_BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

@@ -467,10 +467,20 @@ def _work_sections(sections: list[Section]) -> list[Section]:
     return out
 
 
+_DURATION = re.compile(
+    r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|weeks?|days?)\b(?:,?\s*\d+\s*(?:months?|mos?)\b)?\)?",
+    re.I,
+)
+
+
 def _title_text(line: str) -> str:
     line = clean_line(line)
-    for rng in parse_date_ranges(line, _EPOCH):
+    ranges = parse_date_ranges(line, _EPOCH)
+    for rng in ranges:
         line = line[: rng.begin] + " " + line[rng.finish :]
+    if ranges:
+        # A length printed beside the range ("May 2019 - Dec 2019 7 months") is date text too.
+        line = _DURATION.sub(" ", line)
     line = re.sub(r"\b(?:present|current|now)\b", " ", line, flags=re.I)
     line = re.sub(r"\(\s*[,;–—-]?\s*\)|\[\s*\]", " ", line)  # "(2021)" once the year is gone
     return " ".join(line.split()).strip(" ,|-–—·")
@@ -563,6 +573,12 @@ def _projects(sections: list[Section]) -> list[str]:
     next_full = [len(lines)] * len(lines)  # index of the next non-blank line
     for i in range(len(lines) - 2, -1, -1):
         next_full[i] = i + 1 if lines[i + 1] else next_full[i + 1]
+    # Where entries put their dates on the line under the name, every name has one: an undated
+    # short line in a body ("400 stars on GitHub") is then a detail, not a new project.
+    dated = sum(
+        bool(ln) and not _is_date_only(ln) and j < len(lines) and _is_date_only(lines[j])
+        for ln, j in zip(lines, next_full, strict=True)
+    )
     state = "start"  # start -> header (name seen) -> body (description seen) -> header ...
     boundary = True  # the previous line closed a paragraph
     for idx, raw in enumerate(lines):
@@ -593,7 +609,9 @@ def _projects(sections: list[Section]) -> list[str]:
         ):
             name = f"{_title_text(prev)} {name}"
         if ok and (
-            strong or state == "start" or (state == "body" and boundary and _title_like(name))
+            strong
+            or state == "start"
+            or (dated < 2 and state == "body" and boundary and _title_like(name))
         ):
             dangling = re.search(r"(?:\b(?:and|of|for|the|a|an|to|with|in|on)|[&,])$", prev)
             if prev and (

@@ -341,6 +341,13 @@ def test_normalise_text_folds_ligatures_drops_icons_and_collapses_space() -> Non
     assert normalise_text("bad\ud800 surrogate") == "bad surrogate"
 
 
+def test_normalise_text_parts_a_year_run_into_a_length() -> None:
+    text = normalise_text("Oct, 2023 - Jan, 20243 months\nMar 2023 - Mar 20231 day")
+    assert text.splitlines() == ["Oct, 2023 - Jan, 2024 3 months", "Mar 2023 - Mar 2023 1 day"]
+    # Longer digit runs are identifiers, not a year and a length.
+    assert normalise_text("Ticket 2024123 months") == "Ticket 2024123 months"
+
+
 def test_join_hyphenated_rules() -> None:
     assert join_hyphenated("develop-\nment of apps") == "development\nof apps"
     assert join_hyphenated("multi-\ncloud setup") == "multi-cloud\nsetup"

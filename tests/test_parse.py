@@ -350,3 +350,46 @@ def test_certificate_issuer_lines_join_their_certificate():
         "AWS Concepts — Coursera",
         "ITIL",
     ]
+
+
+def test_project_dates_with_a_printed_length_leave_only_the_names() -> None:
+    text = (
+        "Projects\n"
+        "ledgerlint\n"
+        "Jan, 2021 - Present\n"
+        "Static checker for bookkeeping invariants.\n"
+        "Rate Limiter Toolkit\n"
+        "May, 2019 - Dec, 2019 7 months\n"
+        "Token bucket limiters for Go services.\n"
+        "Hackathon Bot\n"
+        "Mar, 2023 - Mar, 2023 1 day\n"
+        "Discord bot for team matching.\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.projects == ["ledgerlint", "Rate Limiter Toolkit", "Hackathon Bot"]
+
+
+def test_undated_detail_line_is_not_a_project_where_names_carry_dates() -> None:
+    text = (
+        "Projects\n"
+        "ledgerlint\n"
+        "2021 - Present\n"
+        "Static checker for bookkeeping invariants.\n"
+        "400 stars on GitHub\n"
+        "Rate Limiter Toolkit\n"
+        "2019 - 2020\n"
+        "Token bucket limiters.\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.projects == ["ledgerlint", "Rate Limiter Toolkit"]
+
+
+def test_undated_project_list_still_splits_on_title_lines() -> None:
+    text = (
+        "Projects\n"
+        "Weather Bot\n"
+        "Posts the forecast to chat every morning.\n"
+        "Tiny Compiler\n"
+        "Compiles a subset of C to WebAssembly.\n"
+    )
+    assert parse_resume(text, today=TODAY).projects == ["Weather Bot", "Tiny Compiler"]
