@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -228,3 +230,108 @@ def test_negative_years_are_treated_as_none():
     )
     assert result["candidate_years"] == 0.0
     assert result["experience_fit"] == fit.UNDER
+
+
+SECTIONED_JD = """\
+# Backend Engineer
+About Acme
+Acme runs its sales on Salesforce and has offices in Berlin.
+## About the role
+You will build services in Go.
+Requirements:
+- 3+ years with PostgreSQL
+- Solid Kafka knowledge
+**Nice to have**
+- Terraform
+What we offer
+- Remote work, a Salesforce training budget and a gym
+Acme is an equal opportunity employer.
+"""
+
+
+def test_jd_sections_classify_headings_and_inline_labels():
+    kinds = {text: kind for kind, text in fit.jd_sections(SECTIONED_JD)}
+    assert kinds["Acme runs its sales on Salesforce and has offices in Berlin."] == fit.BOILERPLATE
+    assert kinds["You will build services in Go."] == fit.CORE
+    assert kinds["- 3+ years with PostgreSQL"] == fit.CORE
+    assert kinds["- Terraform"] == fit.OPTIONAL
+    assert kinds["- Remote work, a Salesforce training budget and a gym"] == fit.BOILERPLATE
+    assert kinds["Acme is an equal opportunity employer."] == fit.BOILERPLATE
+    # Heading lines that name the job stay in the core text; section headings are dropped.
+    assert kinds["# Backend Engineer"] == fit.CORE
+    assert "**Nice to have**" not in kinds and "What we offer" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Nice to have: Kafka, GraphQL", fit.OPTIONAL),
+        ("Bonus - experience with Rust", fit.OPTIONAL),
+        ("Perks: free lunch", fit.BOILERPLATE),
+        ("We do not discriminate on the basis of age.", fit.BOILERPLATE),
+        ("Design REST APIs in Python.", fit.CORE),
+    ],
+)
+def test_jd_sections_inline_labels(line, kind):
+    assert fit.jd_sections(line) == [(kind, line)]
+
+
+def test_jd_sections_do_not_take_bullets_or_sentences_for_headings():
+    text = "Benefits:\n- Build the future of payments.\nThis is what we need.\n- Python"
+    # A bullet is not a heading, so everything after "Benefits:" stays boilerplate.
+    assert [k for k, _ in fit.jd_sections(text)] == [fit.BOILERPLATE] * 3
+    assert fit.jd_sections("") == []
+    assert fit.jd_sections("\n\n   \n") == []
+
+
+def test_jd_skills_ranked_puts_required_first_and_drops_boilerplate_only_skills():
+    ranked = fit.jd_skills_ranked(SECTIONED_JD)
+    names = [name for name, _ in ranked]
+    assert {"Go", "PostgreSQL", "Kafka"} <= set(names)
+    assert ("Terraform", fit.OPTIONAL) in ranked
+    # Required skills come before the nice-to-have one.
+    assert names.index("Terraform") > max(names.index(n) for n in ("Go", "PostgreSQL", "Kafka"))
+    # Named only in the company story and the perks: not a skill the job asks for.
+    assert "Salesforce" not in names
+    assert "Remote Work" not in names
+
+
+def test_a_skill_in_both_requirements_and_boilerplate_is_kept():
+    jd = "Requirements:\n- Salesforce administration\nBenefits:\n- Salesforce certification paid"
+    assert fit.jd_skills_ranked(jd) == [("Salesforce", fit.CORE)]
+
+
+def test_missing_skills_list_required_before_nice_to_have():
+    jd = "Nice to have:\n- Kubernetes\nRequirements:\n- Python and PostgreSQL"
+    result = fit.analyze_fit(resume_text="Chef", resume_skills=[], candidate_years=3, jd_text=jd)
+    assert result["missing_skills"][-1] == "Kubernetes"
+    assert set(result["missing_skills"]) == {"Python", "PostgreSQL", "Kubernetes"}
+    # Nice-to-have skills still count in full in the keyword score.
+    assert result["keyword_score"] == 0.0
+
+
+def test_blend_weights_and_clamp():
+    assert fit.blend(1.0, 1.0, 10, 5) == pytest.approx(1.0)
+    assert fit.blend(0.0, 0.0, 0, 5) == 0.0
+    assert fit.blend(0.5, 0.0, 5, 5) == pytest.approx(fit.W_SEMANTIC * 0.5 + fit.W_EXPERIENCE * 1.0)
+    # No skills named in the job: the keyword share goes to the semantic score, not to zero.
+    assert fit.blend(0.5, 0.0, 5, 5, has_jd_skills=False) == pytest.approx(
+        (fit.W_SEMANTIC + fit.W_KEYWORD) * 0.5 + fit.W_EXPERIENCE
+    )
+    assert fit.blend(2.0, 2.0, 50, 1) == 1.0
+
+
+EXTRA_JOBS = Path(__file__).resolve().parents[1] / "bench" / "jobs_extra"
+
+
+def _extra_jobs() -> list[tuple[str, int | None]]:
+    if not (EXTRA_JOBS / "jobs.tsv").exists():
+        return []
+    rows = (EXTRA_JOBS / "jobs.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [(c[0], int(c[3]) if c[3] else None) for c in (r.split("\t") for r in rows)]
+
+
+@pytest.mark.parametrize(("job_id", "stated"), _extra_jobs())
+def test_required_years_on_the_bench_job_descriptions(job_id, stated):
+    text = (EXTRA_JOBS / f"{job_id}.txt").read_text(encoding="utf-8")
+    assert fit.required_years(text)[0] == stated
