@@ -330,6 +330,10 @@ def _display_name(written: str, canonical: str) -> str:
         return canonical
     if len(written.split()) >= 2 or (written.isupper() and len(written) >= 4):
         return written
+    # A whole word ("Roadmapping" for "Product Roadmap", "Postgres") is the resume's own
+    # name for the skill; short or coded spellings ("JS", "k8s") are shorthand.
+    if len(written) >= 5 and written[:1].isalpha() and not re.search(r"\d", written):
+        return written
     return canonical
 
 

@@ -393,3 +393,12 @@ def test_undated_project_list_still_splits_on_title_lines() -> None:
         "Compiles a subset of C to WebAssembly.\n"
     )
     assert parse_resume(text, today=TODAY).projects == ["Weather Bot", "Tiny Compiler"]
+
+
+def test_listed_skill_keeps_the_resumes_own_whole_word_name() -> None:
+    text = "Skills\nRoadmapping, Postgres, JS, k8s, javascript\n"
+    skills = parse_resume(text, today=TODAY).skills
+    # Whole words stay as written, shorthand and case variants take the canonical name.
+    assert skills[:2] == ["Roadmapping", "Postgres"]
+    assert "JavaScript" in skills and "Kubernetes" in skills
+    assert not {"JS", "k8s", "javascript"} & set(skills)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Render the proxy held-out set: JSON Resume sources -> npm theme -> HTML -> PDF (Chromium) or DOCX (pandoc),
 # then write NNN.truth.json next to each document.
-# usage: bench/heldout/render.sh [OUT_DIR]   (default bench/out/heldout; needs node/npm, chromium, pandoc)
+# usage: bench/heldout/render.sh [OUT_DIR]   (default bench/out/heldout)
+# Needs node/npm and the Debian packages chromium, pandoc and libreoffice-writer-nogui.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -28,6 +29,11 @@ grep -v '^#' "$HERE/manifest.tsv" | while IFS=$'\t' read -r id src theme fmt; do
         --no-pdf-header-footer --print-to-pdf="$OUT/$id.pdf" "$html" 2>/dev/null ;;
     docx-pandoc)
       pandoc -f html -t docx -o "$OUT/$id.docx" "$html" ;;
+    docx-lo)
+      timeout 120 soffice --headless --norestore -env:UserInstallation="file://$PROFILE/lo" \
+        --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" \
+        --outdir "$OUT/html" "$html" >/dev/null 2>&1
+      mv "$OUT/html/$id.docx" "$OUT/$id.docx" ;;
     *) echo "unknown format $fmt" >&2; exit 1 ;;
   esac
   echo "$id $theme $fmt"
