@@ -223,8 +223,14 @@ def _public(table: dict[str, dict]) -> dict[str, dict]:
 
 def mean_auc(rank, table: dict[str, dict], name: str) -> float:
     """Return rank.py's AUC of one score, averaged over resumes with a role."""
-    values = []
-    for r in table.values():
+    values = list(per_resume_auc(rank, table, name).values())
+    return sum(values) / len(values) if values else float("nan")
+
+
+def per_resume_auc(rank, table: dict[str, dict], name: str) -> dict[str, float]:
+    """Return rank.py's AUC of one score for each resume with a role."""
+    values = {}
+    for rid, r in table.items():
         role = r["role"]
         pos = [s[name] for s in r["scores"].values() if s["family"] == role]
         neg = [
@@ -234,8 +240,8 @@ def mean_auc(rank, table: dict[str, dict], name: str) -> float:
         ]
         a = rank.auc(pos, neg)
         if a is not None:
-            values.append(a)
-    return sum(values) / len(values) if values else float("nan")
+            values[rid] = a
+    return values
 
 
 def rescored(
@@ -282,6 +288,10 @@ def robustness(rank, table, resumes, jobs) -> None:
     print(
         f"  full list: semantic {base['semantic_score']:.3f}, overall {base['overall_score']:.3f}"
     )
+    # With a handful of resumes one hard one moves the mean by several hundredths: show them.
+    for name in ("semantic_score", "overall_score"):
+        each = per_resume_auc(rank, table, name)
+        print(f"  {name} per resume: " + " ".join(f"{k} {v:.2f}" for k, v in sorted(each.items())))
     sem_left = mean_auc(rank, left, "semantic_score")
     ovr_left = mean_auc(rank, left, "overall_score")
     print(
