@@ -379,7 +379,7 @@ def _layout(words: list[Word], depth: int = 0) -> list[str]:
     gutter = _find_gutter(words) if depth < MAX_DEPTH else None
     if gutter is None:
         return [_lines_text(words)]
-    xa, xb, ya, yb = gutter
+    xa, xb, ya, yb = _trim_grid_gutter(words, gutter)
     x_mid = (xa + xb) / 2
     above, left, right, below = [], [], [], []
     for w in words:
@@ -400,6 +400,38 @@ def _layout(words: list[Word], depth: int = 0) -> list[str]:
     for part in (above, left, right, below):
         blocks.extend(_layout(part, depth + 1))
     return blocks
+
+
+def _trim_grid_gutter(
+    words: list[Word], gutter: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """End a gutter where a row of side-by-side entries ends, not at the page's foot.
+
+    Entries set two to a row (education cards) leave a whitespace strip that runs on down
+    the page when only the left side continues, under a new heading; what follows the row
+    is read after both entries, not between them. The row shows as lines on shared baselines
+    on both sides, then a clear gap before the side that continues.
+    """
+    xa, xb, ya, yb = gutter
+    x_mid = (xa + xb) / 2
+    inside = [w for w in words if not w.rule and ya <= w.cy <= yb]
+    left = _group_rows([w for w in inside if (w.x0 + w.x1) / 2 < x_mid])
+    right = _group_rows([w for w in inside if (w.x0 + w.x1) / 2 >= x_mid])
+    if len(left) < 2 or len(right) < 2:
+        return gutter
+    short, long_ = sorted((left, right), key=lambda rows: _span(rows)[1])
+    end = _span(short)[1]
+    beside = [r for r in long_ if _span([r])[0] <= end]
+    after = [r for r in long_ if _span([r])[0] > end]
+    if not after or len(beside) < 2 or _share_of_rows_on(short, beside) < 0.8:
+        return gutter
+    heights = [max(w.bottom - w.top for w in r) for r in long_]
+    steps = [_span([b])[0] - _span([a])[1] for a, b in zip(beside, beside[1:], strict=False)]
+    usual = statistics.median(steps) if steps else 0.0
+    gap = _span([after[0]])[0] - _span([beside[-1]])[1]
+    if gap > max(2 * statistics.median(heights), 1.5 * usual + 1):
+        return xa, xb, ya, (end + _span([after[0]])[0]) / 2
+    return gutter
 
 
 def _is_label_column(left: list[Word], right: list[Word]) -> bool:

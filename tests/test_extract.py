@@ -321,6 +321,41 @@ def test_margin_without_the_dates_is_read_as_its_own_column(tmp_path: Path) -> N
     assert lines[i + 1] == "Detail line 1 about staff work"
 
 
+def _entry_grid_pdf() -> bytes:
+    """Return a page with two education entries side by side, then a section on the left."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, 720, "EDUCATION")
+    c.setFont("Helvetica", 10)
+    for x, lines in (
+        (50, ["Delft University of Technology", "Sep 2015 - Dec 2017", "MSc - Computer Science"]),
+        (310, ["University of Lagos", "Sep 2010 - Jun 2015", "BEng - Electrical Engineering"]),
+    ):
+        for k, line in enumerate(lines):
+            c.drawString(x, 690 - 14 * k, line)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, 600, "PUBLICATIONS")
+    c.setFont("Helvetica", 10)
+    for k, line in enumerate(["Low-resource speech recognition", "Interspeech", "2020"]):
+        c.drawString(50, 575 - 14 * k, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_row_of_side_by_side_entries_is_read_before_what_follows(tmp_path: Path) -> None:
+    lines = [x for x in _extract(tmp_path, "grid.pdf", _entry_grid_pdf()).splitlines() if x]
+    assert lines.index("University of Lagos") < lines.index("PUBLICATIONS")
+    assert lines.index("MSc - Computer Science") < lines.index("University of Lagos")
+    assert lines[lines.index("PUBLICATIONS") + 1] == "Low-resource speech recognition"
+
+
 def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:
     text = _extract(tmp_path, "hyph.pdf", hostile.hyphenated_pdf())
     assert "software development" in text
