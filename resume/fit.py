@@ -385,6 +385,12 @@ _BOILERPLATE_INLINE = re.compile(
     r"our\s+benefits\s+include)\b|equal\s+opportunity\s+employer|do\s+not\s+discriminate",
     re.I,
 )
+_REQUIREMENT_CUE = re.compile(
+    r"\b(?:experience\s+(?:with|in|of)|years?\s+of|proficien\w*|knowledge\s+of|familiar\w*|"
+    r"responsib\w*|requirements?|qualifications?|you\s+will|you'll|must\s+have|"
+    r"hands-on|expertise)\b",
+    re.I,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪●◦]|\d{1,2}[.)])\s")
 
 SCORE_KEYS = ("semantic_score", "keyword_score", "overall_score")
@@ -691,6 +697,11 @@ def jd_sections(jd_text: str) -> list[tuple[str, str]]:
             if kind == CORE:
                 parts.append((CORE, line))
             continue
+        # A section we took for company boilerplate may run on into the job itself when the
+        # next heading is missing; a line that talks requirements is the job's, not the perks'.
+        if section == BOILERPLATE and _REQUIREMENT_CUE.search(line):
+            parts.append((CORE, line))
+            continue
         parts.append((section, line))
     return parts
 
@@ -714,9 +725,13 @@ def jd_skills_ranked(
     boiler = set(find_skills(text[BOILERPLATE])) if text[BOILERPLATE] else set()
     # Splitting can cost a name the list context it had in the whole text: keep those too,
     # unless the boilerplate is where they came from.
-    for name in find_skills(jd_text or ""):
+    whole = find_skills(jd_text or "")
+    for name in whole:
         if name not in ranked and name not in boiler:
             ranked[name] = CORE
+    # Everything looked like boilerplate: the split failed, not the job; trust the whole text.
+    if not ranked:
+        return [(name, CORE) for name in whole]
     return list(ranked.items())
 
 

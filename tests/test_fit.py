@@ -335,3 +335,15 @@ def _extra_jobs() -> list[tuple[str, int | None]]:
 def test_required_years_on_the_bench_job_descriptions(job_id, stated):
     text = (EXTRA_JOBS / f"{job_id}.txt").read_text(encoding="utf-8")
     assert fit.required_years(text)[0] == stated
+
+
+def test_requirements_after_an_about_us_heading_are_not_boilerplate():
+    jd = "About Acme\nAcme sells shoes online.\nYou will build services in Python and PostgreSQL."
+    kinds = [kind for kind, _ in fit.jd_sections(jd)]
+    assert kinds == [fit.BOILERPLATE, fit.CORE]
+    assert {name for name, _ in fit.jd_skills_ranked(jd)} == {"Python", "PostgreSQL"}
+
+
+def test_a_job_that_is_all_boilerplate_keeps_its_skills():
+    jd = "Benefits:\n- Kubernetes courses\n- Python courses"
+    assert {name for name, _ in fit.jd_skills_ranked(jd)} == {"Kubernetes", "Python"}
