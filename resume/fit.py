@@ -391,6 +391,7 @@ _REQUIREMENT_CUE = re.compile(
     r"hands-on|expertise)\b",
     re.I,
 )
+_LABEL_SEPARATOR = re.compile(r"[:–—]\s*\S|\s-\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪●◦]|\d{1,2}[.)])\s")
 
 SCORE_KEYS = ("semantic_score", "keyword_score", "overall_score")
@@ -685,12 +686,13 @@ def jd_sections(jd_text: str) -> list[tuple[str, str]]:
     for line in (jd_text or "").splitlines():
         if not line.strip():
             continue
-        # A label with text after it ("Nice to have: Kafka") marks that line only.
+        # A label with text after it ("Nice to have: Kafka") marks that line only; a bare
+        # heading ("Compensation and benefits") opens a section.
         inline = _inline_kind(line)
-        if inline is not None:
+        kind = _heading_kind(line)
+        if inline is not None and (kind is None or _LABEL_SEPARATOR.search(line)):
             parts.append((inline, line))
             continue
-        kind = _heading_kind(line)
         if kind is not None:
             section = kind
             # The heading line itself still names the role ("Senior Python Developer").

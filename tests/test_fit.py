@@ -347,3 +347,12 @@ def test_requirements_after_an_about_us_heading_are_not_boilerplate():
 def test_a_job_that_is_all_boilerplate_keeps_its_skills():
     jd = "Benefits:\n- Kubernetes courses\n- Python courses"
     assert {name for name, _ in fit.jd_skills_ranked(jd)} == {"Kubernetes", "Python"}
+
+
+def test_a_bare_boilerplate_heading_opens_a_section():
+    jd = (
+        "Bonus points\n- Kafka\n"
+        "Compensation and benefits\nWe pay in CAD or USD, and buy you Python books."
+    )
+    assert [kind for kind, _ in fit.jd_sections(jd)] == [fit.OPTIONAL, fit.BOILERPLATE]
+    assert fit.jd_skills_ranked(jd) == [("Kafka", fit.OPTIONAL)]
