@@ -4,9 +4,10 @@ Usage: .venv/bin/python bench/eval_fit.py [--dev DEV_DIR] [--jobs DIR ...] [--ou
        [--variants] [--robust] [--cache FILE] [--no-search]
 
 Scores the dev resumes that have a role against each --jobs directory (NN.txt plus a jobs.tsv
-of id, role_family, ...; default the dev jobs), writes OUT_DIR/fit_<set>.json per directory and
-OUT_DIR/fit_all.json for all of them together, in the shape rank.py reads, and runs `rank.py
-fit` on each. Also writes OUT_DIR/search.jsonl and runs `rank.py search` unless --no-search.
+of id, role_family, title, years_required; default the dev jobs) and writes, in the shape
+rank.py reads, OUT_DIR/fit.json for one directory, or OUT_DIR/fit_<dir>.json per directory and
+OUT_DIR/fit_all.json for all of them together; then runs `rank.py fit` on each. Also writes
+OUT_DIR/search.jsonl and runs `rank.py search` unless --no-search.
 --variants adds other semantic poolings side by side. --robust repeats the fit ranking with
 occupation profiles left out: for each job, the profiles closest to its family's jobs, and a
 random quarter of them (several seeds), to show whether the ranking rests on a lucky list.
@@ -349,7 +350,8 @@ def main() -> int:
 
     for name, jobs in sets.items():
         table = fit_table(resumes, jobs, find_skills, args.variants)
-        fit_path = out / f"fit_{name}.json"
+        # One set keeps the old file name, which bench/README.md and habits refer to.
+        fit_path = out / ("fit.json" if len(sets) == 1 else f"fit_{name}.json")
         fit_path.write_text(json.dumps(_public(table), indent=1), encoding="utf-8")
         print(f"$ python {rank_py} fit {fit_path}   # {len(jobs)} jobs", flush=True)
         subprocess.run([sys.executable, str(rank_py), "fit", str(fit_path)], check=True)
