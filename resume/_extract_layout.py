@@ -339,7 +339,11 @@ def _is_attached_column(
     if (region_x1 - right_x0) <= 0.4 * (region_x1 - region_x0):
         ends = [max(w.x1 for w in r) for r in right_rows]
         # Right-aligned text ends at the same x to a fraction of a point; ragged text does not.
-        right_aligned = sum(1 for e in ends if max(ends) - e <= 0.8) >= 0.7 * len(ends)
+        # Sections may pad differently, so each line need only share its end with another.
+        aligned = sum(
+            any(abs(e - f) <= 0.8 for k, f in enumerate(ends) if k != i) for i, e in enumerate(ends)
+        )
+        right_aligned = aligned >= 0.7 * len(ends)
         if right_aligned and _share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
     # Section labels in a left margin: few, far apart, each on the first line of its section.

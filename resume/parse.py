@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from resume.experience import DateRange, merged_years, parse_date_ranges, stated_years
+from resume.experience import (
+    DATE_RE,
+    DateRange,
+    merged_years,
+    parse_date_ranges,
+    stated_years,
+)
 from resume.sections import Section, clean_line, normalise_heading, split_sections
 from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits
 
@@ -506,6 +512,33 @@ def _aside(text: str, rng: DateRange) -> bool:
     return enclosed and len(line.split()) >= 8
 
 
+def _current_starts(
+    text: str, found: list[DateRange], offsets: list[int], today: date
+) -> list[DateRange]:
+    """Return lone start dates of current jobs as ranges to today.
+
+    Themes print an entry with no end date as its start alone ("Team Lead  Nov 2023"). A
+    lone date on an entry's heading line, later than the end of every finished job in the
+    section, starts the job held now.
+    """
+    finished = [r.end for r in found if r.end > r.start and not r.open_ended]
+    if not finished:
+        return []
+    out = []
+    for r in found:
+        if r.end != r.start or r.open_ended or r.start <= max(finished) or r.start > today:
+            continue
+        if not DATE_RE.fullmatch(text[r.begin : r.finish]):
+            continue  # "Jun 2025 - Jun 2025" is a written range, not a lone start
+        i = bisect_right(offsets, r.begin) - 1
+        end = text.find("\n", r.begin)
+        line = text[offsets[i] : len(text) if end < 0 else end].strip()
+        if line[:1] in BULLET_CHARS or not _looks_like_title(line):
+            continue
+        out.append(DateRange(r.start, today, r.begin, r.finish, True))
+    return out
+
+
 def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     """Pair each date range of a work section with the internship title near it, if any."""
     lines = text.splitlines()
@@ -514,11 +547,9 @@ def _dated_entries(text: str, today: date) -> list[tuple[DateRange, str]]:
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
-    ranges = [
-        r
-        for r in parse_date_ranges(text, today)
-        if (r.end > r.start or r.open_ended) and not _aside(text, r)
-    ]
+    found = [r for r in parse_date_ranges(text, today) if not _aside(text, r)]
+    ranges = [r for r in found if r.end > r.start or r.open_ended]
+    ranges = sorted(ranges + _current_starts(text, found, offsets, today), key=lambda r: r.begin)
     if not ranges:
         return []
     line_of = [bisect_right(offsets, r.begin) - 1 for r in ranges]

@@ -113,7 +113,7 @@ HEADINGS: dict[str, str] = {h: name for name, hs in _EXACT.items() for h in hs}
 _QUALIFIERS = {
     "my", "key", "other", "selected", "relevant", "additional", "professional", "technical",
     "personal", "recent", "notable", "main", "featured", "core", "and", "of", "the", "previous",
-    "academic", "work", "some", "select", "highlighted", "significant",
+    "academic", "work", "some", "select", "highlighted", "significant", "tech",
 }  # fmt: skip
 # Trailing nouns that only qualify the section named before them ("Projects Experience").
 _GENERIC_TAILS = {

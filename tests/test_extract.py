@@ -356,6 +356,47 @@ def test_row_of_side_by_side_entries_is_read_before_what_follows(tmp_path: Path)
     assert lines[lines.index("PUBLICATIONS") + 1] == "Low-resource speech recognition"
 
 
+def _two_pad_dates_pdf() -> bytes:
+    """Return entries with right-aligned dates whose sections pad the right edge differently."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    y = 720.0
+    for edge, entries in (
+        (
+            567.5,
+            [
+                ("Initech | Staff Engineer", "2019"),
+                ("Globex | Developer", "2015"),
+                ("Hooli | Intern", "2014"),
+            ],
+        ),
+        (570.0, [("CKA | CNCF", "May 2020"), ("Terraform Associate | HashiCorp", "Aug 2021")]),
+    ):
+        for title, dates in entries:
+            c.setFont("Helvetica", 10)
+            c.drawString(100, y, title)
+            c.drawRightString(edge, y, dates)
+            c.drawString(100, y - 14, "Detail line about this entry and its work")
+            y -= 40
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_right_aligned_dates_with_two_paddings_stay_on_their_lines(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "pads.pdf", _two_pad_dates_pdf()).splitlines()
+    assert "Initech | Staff Engineer 2019" in lines
+    assert "Globex | Developer 2015" in lines
+    assert "Hooli | Intern 2014" in lines
+    assert "CKA | CNCF May 2020" in lines
+    assert "Terraform Associate | HashiCorp Aug 2021" in lines
+
+
 def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:
     text = _extract(tmp_path, "hyph.pdf", hostile.hyphenated_pdf())
     assert "software development" in text

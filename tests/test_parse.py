@@ -402,3 +402,41 @@ def test_listed_skill_keeps_the_resumes_own_whole_word_name() -> None:
     assert skills[:2] == ["Roadmapping", "Postgres"]
     assert "JavaScript" in skills and "Kubernetes" in skills
     assert not {"JS", "k8s", "javascript"} & set(skills)
+
+
+def test_lone_start_after_every_finished_job_is_the_current_job() -> None:
+    text = (
+        "Experience\n"
+        "Acme | Platform Team Lead Nov 2023\n"
+        "Lead a team of six engineers\n"
+        "Acme | Site Reliability Engineer Mar 2019 - Oct 2023\n"
+        "Ran production clusters\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    # Mar 2019 - Oct 2023 (55 months), then the lone Nov 2023 start to today (36 months).
+    assert parsed.experience_years_exact == pytest.approx(91 / 12, abs=0.01)
+
+
+def test_lone_date_before_a_finished_job_or_in_a_bullet_is_not_a_current_job() -> None:
+    older = (
+        "Experience\n"
+        "Globex | Consultant Jan 2015\n"
+        "Acme | Engineer Mar 2019 - Oct 2023\n"
+        "- Promoted to senior in Jan 2024 after the platform launch\n"
+    )
+    assert parse_resume(older, today=TODAY).experience_years_exact == pytest.approx(
+        4 + 7 / 12, abs=0.01
+    )
+
+
+def test_written_zero_length_range_is_not_extended_to_today() -> None:
+    text = "Experience\nCTO at Datarize Jun 2025 - Jun 2025\nAcme | Engineer Mar 2019 - Oct 2023\n"
+    assert parse_resume(text, today=TODAY).experience_years_exact == pytest.approx(
+        4 + 7 / 12, abs=0.01
+    )
+
+
+def test_skills_and_tech_heading_opens_the_skills_section() -> None:
+    text = "Skills and Tech\nData: SQL, Apache Spark, Airflow.\nProgramming: Python, R.\n"
+    skills = parse_resume(text, today=TODAY).skills
+    assert {"SQL", "Apache Spark", "Airflow", "Python", "R"} <= set(skills)

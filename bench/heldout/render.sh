@@ -8,7 +8,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="${1:-$ROOT/bench/out/heldout}"
 THEMES_DIR="${THEMES_DIR:-/tmp/jsonresume-themes}"
-THEMES="elegant class paper spartan onepage caffeine short classy even flat crisp modern slick"
+THEMES="elegant class paper spartan onepage caffeine short classy even flat crisp modern slick straightforward onepage-plus"
 
 mkdir -p "$OUT/html" "$THEMES_DIR"
 if [ ! -d "$THEMES_DIR/node_modules" ]; then
