@@ -209,7 +209,7 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
     """Split "Education CIFP Cesar Manrique" into a heading and the text beside it."""
     raw = clean_line(line)
     words = raw.split()
-    if len(words) < 2 or len(words) > 8:
+    if len(words) < 2 or len(words) > 40:
         return None
     for size in (2, 1):
         head = " ".join(words[:size])
@@ -219,10 +219,13 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
             continue
         if head.endswith(":") or not (head.isupper() or head.istitle()):
             continue
-        # A lower-case first word continues a sentence; "iOS (Expert): Swift" does not.
-        first_word = rest.split()[0]
-        if first_word == first_word.lower() or rest.endswith("."):
-            continue
+        # A heading in capitals ("PROJECTS secrets-sniffer") is never a sentence's first
+        # word; a capitalised one may be, so then the rest must read as a short entry.
+        if not (head.isupper() and len(key) >= 4):
+            # A lower-case first word continues a sentence; "iOS (Expert): Swift" does not.
+            first_word = rest.split()[0]
+            if len(words) > 8 or first_word == first_word.lower() or rest.endswith("."):
+                continue
         # "About Summary": two headings side by side; the later one is the running section.
         rest_name = heading_name(rest)
         if rest_name:

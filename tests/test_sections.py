@@ -47,3 +47,22 @@ def test_projects_experience_section_holds_its_entries() -> None:
     text = "Work Experience\nDev, Acme\nProjects Experience\nledgerlint\nA checker"
     names = [(s.name, s.text) for s in split_sections(text)]
     assert names == [("experience", "Dev, Acme"), ("projects", "ledgerlint\nA checker")]
+
+
+def test_capitals_heading_opens_its_section_before_any_text() -> None:
+    text = (
+        "PROJECTS secrets-sniffer\n"
+        "Pre-commit hook that finds leaked credentials.\n"
+        "CERTIFICATES Offensive Security Certified Professional (OSCP) | Offensive Security\n"
+        "CISSP | ISC2\n"
+    )
+    sections = split_sections(text)
+    assert [(s.name, s.text.splitlines()[0]) for s in sections] == [
+        ("projects", "secrets-sniffer"),
+        ("certifications", "Offensive Security Certified Professional (OSCP) | Offensive Security"),
+    ]
+
+
+def test_capitalised_heading_word_before_long_text_is_a_sentence() -> None:
+    text = "Projects were delivered on time for every client across the three regions we served"
+    assert [s.name for s in split_sections(text)] == ["other"]
