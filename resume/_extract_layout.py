@@ -26,6 +26,8 @@ WIDE_GUTTER = 16.0
 MAX_DEPTH = 12
 # Column search uses a 1 pt grid; absurd page sizes (a hostile MediaBox) are read as lines.
 MAX_GRID_CELLS = 8_000_000
+# A gap inside a line wider than this many font sizes separates items, not words.
+TAB_GAP_EMS = 2.0
 # Text lines whose vertical gap exceeds this share of the line height start a new block.
 BLOCK_GAP_RATIO = 0.75
 
@@ -204,8 +206,17 @@ def _spaced_pair(a: Word, b: Word) -> bool:
 
 
 def _row_text(row: list[Word]) -> str:
-    """Join a line's words with single spaces."""
-    return " ".join(w.text for w in _join_letter_spaced(row))
+    """Join a line's words with spaces, or a tab across a gap far wider than a space.
+
+    A wide gap inside one line separates items (tags set in a row, a title and its date);
+    the tab keeps that boundary, as a DOCX tab stop does.
+    """
+    words = _join_letter_spaced(row)
+    parts = [words[0].text] if words else []
+    for a, b in zip(words, words[1:], strict=False):
+        wide = b.x0 - a.x1 > TAB_GAP_EMS * max(a.size, b.size, 1.0)
+        parts.append(("\t" if wide else " ") + b.text)
+    return "".join(parts)
 
 
 def _lines_text(words: list[Word]) -> str:

@@ -98,7 +98,7 @@ def extract_pdf(path: str, max_pages: int) -> str:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
     text = join_hyphenated("\n\n".join(drop_page_seams(texts)))
-    return normalise_text(join_wrapped_tokens(text))
+    return normalise_text(join_wrapped_tokens(text), keep_tabs=True)
 
 
 _HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")

@@ -75,6 +75,8 @@ PROFICIENCY = re.compile(
 )
 ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·●▪◦‣\t]|\s/\s|\s[-–—]\s|\s{3,})\s*")
 LABEL = re.compile(r"^\s*([A-Za-z][\w &/+.\-]{0,40}?)\s*:\s*(.*)$")
+# "ENGINEERING<tab>Python, Docker": a group name set apart by a wide gap, then its list.
+TAB_LABEL = re.compile(r"^\s*([A-Za-z][\w &/+.\-]{0,40}?)\t+([^\t]*,[^\t]*)$")
 INSTITUTION = re.compile(
     r"\b(?:universi\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
     r"polytechnic|politecnico|polytechnique|école|ecole|escuela|schule|hochschule|"
@@ -266,7 +268,7 @@ def _items_from_line(line: str) -> list[str]:
     if not line:
         return []
     out: list[str] = []
-    label = LABEL.match(line)
+    label = LABEL.match(line) or TAB_LABEL.match(line)
     if label and label.group(2).strip():
         # "Languages: Python, Go": the label names a group; keep it only if it is a skill.
         group = canonical_skill(label.group(1))
@@ -622,7 +624,7 @@ def _projects(sections: list[Section]) -> list[str]:
             continue
         cleaned = clean_line(raw)
         title = _title_text(raw)
-        has_date = bool(title) and title != cleaned.strip(" ,|-–—·")
+        has_date = bool(title) and title != " ".join(cleaned.split()).strip(" ,|-–—·")
         nxt = lines[next_full[idx]] if next_full[idx] < len(lines) else ""
         next_is_date = bool(nxt) and _is_date_only(nxt)
         name = _cut_description(title.rstrip(":").strip())
@@ -795,7 +797,7 @@ def _edu_kind(line: str, title: str) -> str:
         return "institution"
     if DEGREE.search(title):
         return "degree"
-    if title != line.strip(" ,|-–—·"):
+    if title != " ".join(line.split()).strip(" ,|-–—·"):  # a date was taken out
         return "dated"
     if LOCATION.match(title) or re.match(r"^(?:gpa|grade|cgpa|score|thesis)\b", title, re.I):
         return "skip"

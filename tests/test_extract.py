@@ -223,9 +223,10 @@ def test_short_sidebar_with_aligned_baselines_is_its_own_block(tmp_path: Path) -
 
 def test_right_aligned_dates_stay_on_their_entry_line(tmp_path: Path) -> None:
     lines = _extract(tmp_path, "dated.pdf", hostile.dated_entries_pdf()).splitlines()
-    assert "Staff Engineer, Initech 2019 - Present" in lines
-    assert "Intern, Pied Piper 2014 - 2015" in lines
-    assert "Junior Developer, Vandelay 2013 - 2014" in lines
+    # The wide gap before the dates is kept as a tab.
+    assert "Staff Engineer, Initech\t2019 - Present" in lines
+    assert "Intern, Pied Piper\t2014 - 2015" in lines
+    assert "Junior Developer, Vandelay\t2013 - 2014" in lines
 
 
 def test_letter_spaced_heading_is_rejoined(tmp_path: Path) -> None:
@@ -389,12 +390,40 @@ def _two_pad_dates_pdf() -> bytes:
 
 
 def test_right_aligned_dates_with_two_paddings_stay_on_their_lines(tmp_path: Path) -> None:
-    lines = _extract(tmp_path, "pads.pdf", _two_pad_dates_pdf()).splitlines()
+    text = _extract(tmp_path, "pads.pdf", _two_pad_dates_pdf())
+    lines = [" ".join(x.split()) for x in text.splitlines()]
     assert "Initech | Staff Engineer 2019" in lines
     assert "Globex | Developer 2015" in lines
     assert "Hooli | Intern 2014" in lines
     assert "CKA | CNCF May 2020" in lines
     assert "Terraform Associate | HashiCorp Aug 2021" in lines
+
+
+def _tag_row_pdf() -> bytes:
+    """Return a skills row of tags set apart by wide gaps, as chips in a grid."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 720, "Skills")
+    x = 72.0
+    for tag in ("Critical Care", "Patient Education", "Wound Care"):
+        c.drawString(x, 700, tag)
+        x += c.stringWidth(tag, "Helvetica", 10) + 36
+    c.drawString(72, 680, "Ordinary words keep their single spaces")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_wide_gaps_in_a_row_become_tabs(tmp_path: Path) -> None:
+    lines = _extract(tmp_path, "tags.pdf", _tag_row_pdf()).splitlines()
+    assert "Critical Care\tPatient Education\tWound Care" in lines
+    assert "Ordinary words keep their single spaces" in lines
 
 
 def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:

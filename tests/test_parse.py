@@ -440,3 +440,23 @@ def test_skills_and_tech_heading_opens_the_skills_section() -> None:
     text = "Skills and Tech\nData: SQL, Apache Spark, Airflow.\nProgramming: Python, R.\n"
     skills = parse_resume(text, today=TODAY).skills
     assert {"SQL", "Apache Spark", "Airflow", "Python", "R"} <= set(skills)
+
+
+def test_tab_separated_tags_and_tab_labelled_lists_are_split() -> None:
+    text = (
+        "Skills\nCritical Care\tPatient Education\tIV Therapy\nENGINEERING\tPython, Docker, ONNX\n"
+    )
+    skills = parse_resume(text, today=TODAY).skills
+    assert skills[:3] == ["Critical Care", "Patient Education", "IV Therapy"]
+    assert {"Python", "Docker", "ONNX"} <= set(skills)
+    assert "ENGINEERING" not in skills
+    assert not any("\t" in s for s in skills)
+
+
+def test_tab_between_entry_and_dates_does_not_hide_the_dates() -> None:
+    text = (
+        "Education\nDelft University of Technology\tSep 2015 - Dec 2017\nMSc Computer Science\n"
+        "Languages\nEnglish\tDutch\tYoruba\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.education == ["Delft University of Technology — MSc Computer Science"]
