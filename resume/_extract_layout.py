@@ -355,12 +355,15 @@ def _is_attached_column(
             any(abs(e - f) <= 0.8 for k, f in enumerate(ends) if k != i) for i, e in enumerate(ends)
         )
         right_aligned = aligned >= 0.7 * len(ends)
-        if right_aligned and _share_of_rows_on(right_rows, left_rows) >= 0.7:
+        # Short dated lines ("2016 — 2019", "Apr 2017") beside entries are their dates too.
+        texts = [_row_text(r) for r in right_rows]
+        dates = all(_YEAR.search(t) and len(t.split()) <= 5 for t in texts)
+        if (right_aligned or dates) and _share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
     # Section labels in a left margin: few, far apart, each on the first line of its section.
     # A short sidebar also has few lines and may share baselines, but they follow each other.
     return (
-        3 * len(left_rows) <= len(right_rows)
+        2 * len(left_rows) <= len(right_rows)
         and _sparse(left_rows)
         and _share_of_rows_on(left_rows, right_rows) >= 0.7
     )

@@ -520,7 +520,7 @@ def _current_starts(
     """Return lone start dates of current jobs as ranges to today.
 
     Themes print an entry with no end date as its start alone ("Team Lead  Nov 2023"). A
-    lone date on an entry's heading line, later than the end of every finished job in the
+    lone date on an entry's heading line, no earlier than the end of every finished job in the
     section, starts the job held now.
     """
     finished = [r.end for r in found if r.end > r.start and not r.open_ended]
@@ -528,7 +528,7 @@ def _current_starts(
         return []
     out = []
     for r in found:
-        if r.end != r.start or r.open_ended or r.start <= max(finished) or r.start > today:
+        if r.end != r.start or r.open_ended or r.start < max(finished) or r.start > today:
             continue
         if not DATE_RE.fullmatch(text[r.begin : r.finish]):
             continue  # "Jun 2025 - Jun 2025" is a written range, not a lone start

@@ -426,6 +426,52 @@ def test_wide_gaps_in_a_row_become_tabs(tmp_path: Path) -> None:
     assert "Ordinary words keep their single spaces" in lines
 
 
+def _margin_heads_and_ragged_dates_pdf() -> bytes:
+    """Return entries under headings in a left margin, with short dates at ragged right ends."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.setFont("Helvetica", 10)
+    rows = [
+        ("PROJECTS", "flaky-hunter", "Jan 2022", 560.0),
+        (None, "Detects flaky tests from CI history.", None, 0.0),
+        (None, "", None, 0.0),
+        ("EDUCATION", "Politecnico di Milano", "2012 - 2016", 548.0),
+        (None, "Laurea - Computer Engineering", None, 0.0),
+        (None, "Final project on test automation", None, 0.0),
+    ]
+    y = 720.0
+    for head, body, dates, x in rows:
+        if head:
+            c.drawString(30, y, head)
+        if body:
+            c.drawString(120, y, body)
+        if dates:
+            c.drawString(x, y, dates)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_margin_headings_and_ragged_dates_stay_on_their_entry_lines(tmp_path: Path) -> None:
+    text = _extract(tmp_path, "heads.pdf", _margin_heads_and_ragged_dates_pdf())
+    lines = [" ".join(x.split()) for x in text.splitlines() if x]
+    assert lines == [
+        "PROJECTS",
+        "flaky-hunter Jan 2022",
+        "Detects flaky tests from CI history.",
+        "EDUCATION",
+        "Politecnico di Milano 2012 - 2016",
+        "Laurea - Computer Engineering",
+        "Final project on test automation",
+    ]
+
+
 def test_hyphenated_word_is_joined_but_compounds_keep_hyphens(tmp_path: Path) -> None:
     text = _extract(tmp_path, "hyph.pdf", hostile.hyphenated_pdf())
     assert "software development" in text

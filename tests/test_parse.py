@@ -460,3 +460,11 @@ def test_tab_between_entry_and_dates_does_not_hide_the_dates() -> None:
     )
     parsed = parse_resume(text, today=TODAY)
     assert parsed.education == ["Delft University of Technology — MSc Computer Science"]
+
+
+def test_lone_year_in_the_year_the_last_job_ended_is_the_current_job() -> None:
+    text = "Experience\nCremona Tech | Test Lead 2024\nVetrina | QA Engineer 2019 - 2024\n"
+    # 2019-2024 (5 years), then the lone 2024 start runs on to Nov 2026.
+    assert parse_resume(text, today=TODAY).experience_years_exact == pytest.approx(
+        7 + 10 / 12, abs=0.01
+    )
