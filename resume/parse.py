@@ -236,6 +236,9 @@ def _split_skill_runs(section: Section, *, loose: bool) -> list[Section]:
 
 def _clean_item(item: str) -> str:
     item = clean_line(item)
+    whole = " ".join(item.split()).strip(" .,;:-–—*•·")
+    if canonical_skill(whole) and PROFICIENCY.search(whole):
+        return whole  # "Machine Learning" names a skill; "Learning" alone is a level
     item = PROFICIENCY.sub(" ", item)
     item = re.sub(r"\((?:programming\s+)?language\)", " ", item, flags=re.I)
     item = re.sub(r"\(\s*\)", " ", item)

@@ -468,3 +468,10 @@ def test_lone_year_in_the_year_the_last_job_ended_is_the_current_job() -> None:
     assert parse_resume(text, today=TODAY).experience_years_exact == pytest.approx(
         7 + 10 / 12, abs=0.01
     )
+
+
+def test_skill_names_holding_a_level_word_are_kept_whole() -> None:
+    text = "Skills\nMachine Learning, React Native, BASIC\nPython (Advanced), Go - Intermediate\n"
+    skills = parse_resume(text, today=TODAY).skills
+    assert {"Machine Learning", "React Native", "BASIC", "Python", "Go"} <= set(skills)
+    assert not {"Machine", "React", "Advanced", "Intermediate"} & set(skills)
