@@ -131,6 +131,9 @@ GROUP_WORDS = {
     "editing", "versioning", "compliance", "stack", "domains", "competencies", "proficiencies",
     "software", "programming", "areas", "fundamentals",
 }  # fmt: skip
+# Alone, these only name a group ("Process" over "Jira, Agile"); in "AI Tooling" or
+# "Business Processes" they are part of a skill.
+LONE_GROUP_WORDS = {"process", "processes", "methods", "protocols", "tooling", "methodology"}
 FEW_LISTED = 12
 NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
@@ -428,6 +431,8 @@ def _not_a_skill(name: str) -> bool:
     words = name.lower().split()
     if canonical_skill(name):
         return False
+    if len(words) == 1 and words[0].strip(":") in LONE_GROUP_WORDS:
+        return True
     # "Cloud Platforms", "Office Tools": the name of a group of skills, not a skill.
     return len(words) <= 3 and words[-1].strip(":") in GROUP_WORDS
 

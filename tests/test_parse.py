@@ -475,3 +475,10 @@ def test_skill_names_holding_a_level_word_are_kept_whole() -> None:
     skills = parse_resume(text, today=TODAY).skills
     assert {"Machine Learning", "React Native", "BASIC", "Python", "Go"} <= set(skills)
     assert not {"Machine", "React", "Advanced", "Intermediate"} & set(skills)
+
+
+def test_lone_group_word_is_not_a_skill_but_a_skill_holding_it_is() -> None:
+    text = "Skills\nProcess\nJira\nAgile\nMethods\nScrum\nAI Tooling\nBusiness Processes\n"
+    skills = parse_resume(text, today=TODAY).skills
+    assert {"Jira", "Scrum", "AI Tooling", "Business Processes"} <= set(skills)
+    assert not {"Process", "Methods"} & set(skills)
