@@ -134,6 +134,8 @@ GROUP_WORDS = {
 # Alone, these only name a group ("Process" over "Jira, Agile"); in "AI Tooling" or
 # "Business Processes" they are part of a skill.
 LONE_GROUP_WORDS = {"process", "processes", "methods", "protocols", "tooling", "methodology"}
+# Skills headings that are also the title of one group of a skills list.
+GROUP_HEADINGS = {"tools", "frameworks", "software", "technologies", "platforms", "libraries"}
 FEW_LISTED = 12
 NOT_CLAIMS = {"education", "interests", "languages", "references", "contact", "awards"}
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
@@ -181,6 +183,11 @@ def _retag(sections: list[Section]) -> list[Section]:
             tech = sum(bool(skill_hits(x, lenient=True)) and not SPOKEN.match(x) for x in lines)
             if tech >= max(2, len(lines) // 2):
                 s = Section("skills", s.heading, s.text)
+        if s.name == "skills" and out and normalise_heading(s.heading) in GROUP_HEADINGS:
+            kept, moved = _trailing_skills(out[-1])
+            if moved:
+                out[-1:] = [kept] if kept.text.strip() or kept.heading else []
+                s = Section("skills", s.heading, f"{moved}\n{s.text}")
         if s.name in ("summary", "other", "contact"):
             out.extend(_split_skill_runs(s, loose=True))
         elif s.name not in ("skills", "languages"):
@@ -188,6 +195,27 @@ def _retag(sections: list[Section]) -> list[Section]:
         else:
             out.append(s)
     return out
+
+
+def _trailing_skills(section: Section) -> tuple[Section, str]:
+    """Split off the short skill lines that end a section just before a "Tools" group.
+
+    Skill groups in a sidebar have their own titles ("Product", "Tools", "Methods"); a title
+    that is also a heading ("Tools") starts a skills section, and the groups above it are
+    left at the end of whatever section came before. Returns the rest and the moved lines.
+    """
+    if section.name == "skills":
+        return section, ""
+    lines = section.text.splitlines()
+    start = len(lines)
+    while start > 0 and (not lines[start - 1].strip() or _short_skill_line(lines[start - 1])):
+        start -= 1
+    known = [i for i in range(start, len(lines)) if raw_hits(lines[i])]
+    if len(known) < 2:
+        return section, ""
+    cut = known[0]
+    rest = Section(section.name, section.heading, "\n".join(lines[:cut]))
+    return rest, "\n".join(lines[cut:])
 
 
 def _short_skill_line(line: str) -> bool:

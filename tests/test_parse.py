@@ -482,3 +482,21 @@ def test_lone_group_word_is_not_a_skill_but_a_skill_holding_it_is() -> None:
     skills = parse_resume(text, today=TODAY).skills
     assert {"Jira", "Scrum", "AI Tooling", "Business Processes"} <= set(skills)
     assert not {"Process", "Methods"} & set(skills)
+
+
+def test_skill_groups_above_a_tools_heading_join_the_skills_list() -> None:
+    text = (
+        "About\nToronto ON\nmarcus@example.com\nProduct\nProduct Strategy\nRoadmapping\n"
+        "A/B Testing\nUser Interviews\nTools\nJira\nConfluence\nLooker\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert {"Product Strategy", "Roadmapping", "A/B Testing", "User Interviews", "Jira"} <= set(
+        parsed.skills
+    )
+    assert not any("@" in s or "Toronto" in s for s in parsed.skills)
+
+
+def test_prose_above_a_tools_heading_stays_where_it_is() -> None:
+    text = "Summary\nI design payment systems and lead small teams.\nTools\nJira\nGit\n"
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.skills[:2] == ["Jira", "Git"]
