@@ -48,8 +48,9 @@ class SkillHit:
 
 
 def _parse_alias(raw: str, canonical: str) -> Alias:
-    needs_context = raw.startswith("!")
-    case_sensitive = raw.startswith("~")
+    marks = raw[: len(raw) - len(raw.lstrip("!~"))]
+    needs_context = "!" in marks
+    case_sensitive = "~" in marks
     text = raw.lstrip("!~").strip()
     # Short names in capitals (CI, UX, XP) are abbreviations only when written in capitals.
     short = len(text) <= 3 and text.isupper()

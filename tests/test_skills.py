@@ -77,3 +77,20 @@ def test_empty_and_hostile_text():
     assert find_skills("") == []
     assert find_skills("+++ ### ... /// ---") == []
     assert find_skills("x" * 10000) == []
+
+
+def test_everyday_words_in_prose_are_not_skills():
+    text = (
+        "Solid knowledge of Python; make sure the service works; "
+        "a product team building an app."
+    )
+    assert find_skills(text) == ["Python"]
+
+
+def test_marked_names_still_count_as_written():
+    found = find_skills("We follow SOLID principles and build with GNU Make and Django REST.")
+    assert {"SOLID", "Make", "Django REST Framework"} <= set(found)
+
+
+def test_django_rest_spellings_are_one_skill():
+    assert canonical_skill("Django REST") == canonical_skill("DRF") == "Django REST Framework"
