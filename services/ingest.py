@@ -43,6 +43,7 @@ class Settings:
     timeout: float = 15.0
     memory_mb: int = 768
     jd_max_chars: int = 20000
+    max_text_chars: int = 100_000
 
     @classmethod
     def from_config(cls, config: Any) -> Settings:
@@ -54,6 +55,7 @@ class Settings:
             timeout=float(config["EXTRACT_TIMEOUT"]),
             memory_mb=int(config["EXTRACT_MEMORY_MB"]),
             jd_max_chars=int(config["JOB_DESCRIPTION_MAX_CHARS"]),
+            max_text_chars=int(config["MAX_RESUME_CHARS"]),
         )
 
 
@@ -142,6 +144,13 @@ def prepare(
             memory_mb=settings.memory_mb,
         )
         lap("extract_text")
+        if len(text) > settings.max_text_chars:
+            # DOCX has no page count to cap; a wall of text would stall embedding instead.
+            raise ExtractionError(
+                422,
+                f"The resume holds {len(text):,} characters of text; "
+                f"the limit is {settings.max_text_chars:,}.",
+            )
         parsed = parse_resume(text.replace("\x00", ""))
         lap("parse_resume")
         chunks = chunk_sections(

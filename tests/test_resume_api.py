@@ -90,6 +90,19 @@ def _state(app, user_id: int) -> dict:
     return state
 
 
+def _wall_of_text_docx(chars: int) -> bytes:
+    """A valid DOCX holding far more text than any resume (and no pages to cap)."""
+    import docx
+
+    document = docx.Document()
+    line = "Built and operated data pipelines in Python and SQL for many teams. "
+    for _ in range(chars // len(line) + 1):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def pdf_resume() -> bytes:
     return hostile.text_pdf(RESUME_LINES)
@@ -279,6 +292,7 @@ def test_upload_validation(client, auth, pdf_resume, app):
         (hostile.zip_bomb_docx, "resume.docx", 422),
         (hostile.declared_huge_docx, "resume.docx", 422),
         (hostile.many_entries_docx, "resume.docx", 422),
+        (lambda: _wall_of_text_docx(120_000), "resume.docx", 422),
     ],
 )
 def test_hostile_files_get_a_clear_4xx_and_change_nothing(
