@@ -15,6 +15,7 @@ from rag.store import IndexStore
 from services.ingest import (
     Settings,
     commit,
+    finish_file_moves,
     prepare,
     remove_resume,
     validate_job_description,
@@ -58,6 +59,9 @@ def _store() -> IndexStore:
 
 
 def _latest_analysis() -> ResumeAnalysis:
+    # A worker that died between its commit and the file move left the file staged.
+    with _store().lock(current_user.id):
+        finish_file_moves(current_user, _settings())
     analysis = db.session.execute(
         select(ResumeAnalysis).where(ResumeAnalysis.user_id == current_user.id)
     ).scalar_one_or_none()

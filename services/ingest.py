@@ -38,7 +38,6 @@ class Settings:
     """The limits and folders one upload works with."""
 
     upload_folder: Path
-    data_dir: Path
     max_pages: int = 20
     timeout: float = 15.0
     memory_mb: int = 768
@@ -50,7 +49,6 @@ class Settings:
         """Read the upload settings from a Flask config mapping."""
         return cls(
             upload_folder=Path(config["UPLOAD_FOLDER"]),
-            data_dir=Path(config["DATA_DIR"]),
             max_pages=int(config["MAX_RESUME_PAGES"]),
             timeout=float(config["EXTRACT_TIMEOUT"]),
             memory_mb=int(config["EXTRACT_MEMORY_MB"]),
@@ -210,13 +208,13 @@ def _pending_name(user_id: int, token: str) -> str:
 def finish_file_moves(user: User, settings: Settings) -> None:
     """Roll a committed upload's file into place and drop leftovers of uncommitted ones."""
     pending_dir = settings.upload_folder / PENDING_DIR
-    if not pending_dir.is_dir():
-        return
-    analysis = db.session.execute(
-        select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
-    ).scalar_one_or_none()
-    committed = _pending_name(user.id, analysis.file_token) if analysis else None
-    for leftover in pending_dir.glob(f"commit-{user.id}-*"):
+    staged = list(pending_dir.glob(f"commit-{user.id}-*"))
+    if staged:
+        analysis = db.session.execute(
+            select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
+        ).scalar_one_or_none()
+        committed = _pending_name(user.id, analysis.file_token) if analysis else None
+    for leftover in staged:
         if leftover.name == committed and user.resume_filename:
             os.replace(leftover, settings.upload_folder / user.resume_filename)
         else:

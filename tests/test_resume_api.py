@@ -407,3 +407,22 @@ def test_nul_characters_in_upload_fields_are_harmless(client, auth, pdf_resume):
     assert response.status_code == 200
     profile = client.get("/api/profile", headers=auth).get_json()["user"]
     assert "\x00" not in profile["resume_filename"]
+
+
+def test_a_committed_upload_whose_file_was_not_moved_is_rolled_forward(
+    app, client, auth, user, uploaded
+):
+    uid = user["user"]["id"]
+    folder = Path(app.config["UPLOAD_FOLDER"])
+    final = folder / f"{uid}_Jane_Resume.pdf"
+    with app.app_context():
+        token = db.session.execute(
+            select(ResumeAnalysis.file_token).where(ResumeAnalysis.user_id == uid)
+        ).scalar_one()
+        db.session.remove()
+    # As if the worker died right after the database commit, before moving the file.
+    final.rename(folder / ".pending" / f"commit-{uid}-{token}")
+    (folder / ".pending" / f"commit-{uid}-deadbeef").write_bytes(b"an uncommitted upload")
+    assert client.get("/api/resume/analysis", headers=auth).status_code == 200
+    assert final.read_bytes()[:5] == b"%PDF-"
+    assert list((folder / ".pending").iterdir()) == []
