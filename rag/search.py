@@ -23,6 +23,31 @@ this those to was we were what when where which who whom why will with would you
 describe give list explain show
 """
 _STOP = frozenset(_STOP_WORDS.split())
+
+# Weight of the section prior added when a chunk's section is the one the question asks about.
+# "What was my role at X?" is answered by an experience entry even where X also appears in an
+# award or a degree, or is not printed at all (a theme that drops company names). Kept below
+# the lexical weight: a chunk naming X that the parser filed under another heading must still
+# win (0.2 loses such a case on the dev set; 0.08 gains less).
+INTENT_WEIGHT = 0.1
+
+# Question words that point at a section, keyed by the section names resume.parse gives.
+_INTENT_WORDS = {
+    "experience": """role roles position positions title job jobs work worked working employer
+        employers employed employment company companies responsibilities responsible career""",
+    "education": """study studied studies studying degree degrees major majored minor university
+        college school education graduate graduated diploma gpa thesis""",
+    "projects": "project projects",
+    "certifications": """certification certifications certificate certificates certified license
+        licenses licence licences credential credentials""",
+    "skills": "skill skills technologies stack proficient proficiency",
+    "awards": "award awards honor honors honour honours prize prizes",
+    "publications": "publication publications paper papers published",
+    "volunteer": "volunteer volunteered volunteering",
+}
+_INTENTS = {word: name for name, words in _INTENT_WORDS.items() for word in words.split()}
+# Sections that answer the same questions as the one named.
+_ALSO = {"experience": ("internships",)}
 _ALL = 1 << 20  # more than any user's chunk count; the store clips k to the index size
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z0-9]")
@@ -33,14 +58,24 @@ def terms(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def _is_cue(raw: str, first: bool) -> bool:
+    # A capitalised word past the first is part of a name: "University" in "my role at
+    # University of Manchester" says where, not what.
+    return (first or raw.islower()) and raw.casefold() in _INTENTS
+
+
 def _query_terms(query: str) -> list[str]:
-    """Return the query's terms, without short lower-case words that are ambiguous as names."""
+    """Return the query's content terms: no short lower-case words, no section cue words."""
     kept = []
-    for match in _RAW_TOKEN.finditer(query):
+    for n, match in enumerate(_RAW_TOKEN.finditer(query)):
         raw = match.group(0)
         # "go", "it", "r" typed in lower case are words of the question; "Go", "R", "C#" and
         # "SQL" as written name a skill.
         if len(raw) <= 3 and raw.isalpha() and raw.islower():
+            continue
+        # "role" or "study" says which section answers, not what the answer holds: as a term it
+        # would pull whichever chunk happens to use the word.
+        if _is_cue(raw, n == 0):
             continue
         kept.append(raw.casefold())
     return kept
@@ -61,6 +96,34 @@ def lexical_scores(query: str, texts: list[str]) -> np.ndarray:
     return np.array(
         [sum(idf[t] for t in wanted if t in d) / total for d in documents], dtype=np.float32
     )
+
+
+_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{0,40}): ")
+
+
+def chunk_section(text: str) -> str:
+    """Return the section name a chunk's text starts with ("Experience: ..."), or ""."""
+    # rag.chunking writes the section's name, capitalised, in front of every chunk.
+    match = _LABEL.match(text)
+    return match.group(1).strip().casefold().replace(" ", "_") if match else ""
+
+
+def query_sections(query: str) -> set[str]:
+    """Return the resume sections a question asks about from its wording ("my role" -> work)."""
+    found: set[str] = set()
+    for n, match in enumerate(_RAW_TOKEN.finditer(query)):
+        raw = match.group(0)
+        if _is_cue(raw, n == 0):
+            name = _INTENTS[raw.casefold()]
+            found.add(name)
+            found.update(_ALSO.get(name, ()))
+    return found
+
+
+def intent_scores(query: str, texts: list[str]) -> np.ndarray:
+    """Score 1 for each text in a section the question asks about, else 0."""
+    wanted = query_sections(query)
+    return np.array([chunk_section(t) in wanted for t in texts], dtype=np.float32)
 
 
 def hybrid_search(
@@ -85,8 +148,12 @@ def hybrid_search(
     if not ids:
         return []
     cosine = np.array([s for i, s in dense if i in texts], dtype=np.float32)
-    lexical = lexical_scores(query, [texts[i] for i in ids])
+    chosen = [texts[i] for i in ids]
+    lexical = lexical_scores(query, chosen)
+    intent = intent_scores(query, chosen)
     # Divided back so a score stays within [-1, 1] like the cosine it extends.
-    blended = (cosine + LEXICAL_WEIGHT * lexical) / (1 + LEXICAL_WEIGHT)
+    blended = (cosine + LEXICAL_WEIGHT * lexical + INTENT_WEIGHT * intent) / (
+        1 + LEXICAL_WEIGHT + INTENT_WEIGHT
+    )
     order = np.argsort(-blended, kind="stable")[: max(0, int(k))]
     return [(ids[j], float(blended[j])) for j in order]

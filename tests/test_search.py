@@ -7,7 +7,14 @@ import pytest
 
 from rag.chunking import chunk_sections
 from rag.embeddings import count_tokens, embed
-from rag.search import hybrid_search, lexical_scores, terms
+from rag.search import (
+    chunk_section,
+    hybrid_search,
+    intent_scores,
+    lexical_scores,
+    query_sections,
+    terms,
+)
 from rag.store import IndexMissing, IndexStore
 
 SECTIONS = [
@@ -88,3 +95,99 @@ def test_k_and_unknown_ids(indexed):
 def test_missing_index_propagates(tmp_path):
     with pytest.raises(IndexMissing):
         hybrid_search(IndexStore(tmp_path), 5, "anything", {1: "x"}, k=3)
+
+
+def test_section_cue_words_are_not_search_terms():
+    texts = ["Experience: Kept the role of team lead", "Experience: Engineer at Quorvane"]
+    # "role" says which section answers; only the company name is a term to match.
+    assert lexical_scores("What was my role at Quorvane?", texts).tolist() == [0.0, 1.0]
+    # A capitalised cue word past the first is part of a name and stays a term.
+    scores = lexical_scores("What was my role at Project Nimbus?", ["Projects: Project Nimbus"])
+    assert scores[0] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "sections"),
+    [
+        ("What was my role at University of Manchester?", {"experience", "internships"}),
+        ("Where did I work as Data Scientist?", {"experience", "internships"}),
+        ("What did I study at Texas Woman's University?", {"education"}),
+        ("Tell me about the Ledger Lint project.", {"projects"}),
+        ("Which certification did I get from CNCF?", {"certifications"}),
+        ("Role at Acme?", {"experience", "internships"}),
+        # Typed all in lower case, the name's words count as cues too.
+        ("what was my role at uni of manchester", {"experience", "internships"}),
+        ("what did i study at acme college", {"education"}),
+        ("What did I do at Acme?", set()),
+        ("", set()),
+    ],
+)
+def test_query_sections_read_the_question_words_not_the_names(query, sections):
+    assert query_sections(query) == sections
+
+
+def test_chunk_section_reads_the_label_the_chunker_writes():
+    sections = [("experience", "Engineer at Acme\n2019 - 2021"), ("education", "BSc, Oxford")]
+    chunks = chunk_sections(sections, count_tokens)
+    assert [chunk_section(c.text) for c in chunks] == ["experience", "education"]
+    assert chunk_section("no label in this text") == ""
+    assert chunk_section("") == ""
+
+
+def test_intent_scores_mark_chunks_of_the_asked_section():
+    texts = ["Education: University of Manchester", "Experience: Teaching Assistant", "Skills: Go"]
+    assert intent_scores("What was my role at X?", texts).tolist() == [0.0, 1.0, 0.0]
+    assert intent_scores("What did I study at X?", texts).tolist() == [1.0, 0.0, 0.0]
+    assert intent_scores("Hello?", texts).tolist() == [0.0, 0.0, 0.0]
+
+
+def _store_for(tmp_path, sections):
+    store = IndexStore(tmp_path)
+    chunks = chunk_sections(sections, count_tokens)
+    ids = [10 + c.position for c in chunks]
+    store.write(7, ids, embed([c.text for c in chunks]))
+    return store, dict(zip(ids, (c.text for c in chunks), strict=True))
+
+
+def _sections_ranked(store, texts, query):
+    return [chunk_section(texts[i]) for i, _ in hybrid_search(store, 7, query, texts, k=10)]
+
+
+def test_role_question_prefers_the_job_over_a_degree_at_the_same_place(tmp_path):
+    store, texts = _store_for(
+        tmp_path,
+        [
+            ("other", "Priya Odu\nComputer science student"),
+            ("summary", "Final-year student looking for a graduate software engineering role."),
+            ("education", "University of Manchester\nBSc (Hons) Computer Science\n2022 - 2025"),
+            ("awards", "Dean's List, University of Manchester, 2024"),
+            (
+                "experience",
+                "Teaching Assistant\nUniversity of Manchester\n2023 - 2024\n"
+                "Ran weekly labs for first-year programming.",
+            ),
+        ],
+    )
+    # Both chunks name the place equally; the question's verb decides which answers.
+    role = _sections_ranked(store, texts, "What was my role at University of Manchester?")
+    assert role.index("experience") < role.index("education")
+    assert role.index("experience") < 2
+    study = _sections_ranked(store, texts, "What did I study at University of Manchester?")
+    assert study.index("education") < study.index("experience")
+    assert study.index("education") < 2
+
+
+def test_role_question_about_an_unprinted_company_lands_on_the_work_history(tmp_path):
+    # Some themes print the position but not the company: the work history still answers.
+    store, texts = _store_for(
+        tmp_path,
+        [
+            ("other", "Jane Roe\nSoftware Engineer"),
+            ("summary", "Software engineer who enjoys building web applications for people."),
+            ("skills", "Python, Django, PostgreSQL, JavaScript"),
+            ("experience", "Web Developer\n2015 - 2017\nBuilt intranet pages and reports."),
+        ],
+    )
+    ranked = _sections_ranked(store, texts, "What was my role at Nuxeo?")
+    assert ranked.index("experience") < 2
+    assert ranked.index("experience") < ranked.index("summary")

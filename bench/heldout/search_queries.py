@@ -6,8 +6,9 @@ questions go to OUT_DIR/search.jsonl. Each render's questions come from its JSON
 (manifest.tsv), asked the way the dev questions are, with `expect` a piece of text the answer
 chunk must hold. A question whose `expect` the render does not print (many themes drop
 projects, certificates or a field) is skipped: the extracted text must contain it, spacing and
-case ignored, as rank.py compares. Each row also carries `kind` and `named` (whether the name
-the question asks about is printed too), which rank.py ignores.
+case ignored, as rank.py compares, and not only inside a longer value of the same resume.
+Each row also carries `kind` and `named` (whether the name the question asks about is printed
+too), which rank.py ignores.
 
 Kinds:
   role     What was my role at <company>?                -> position
@@ -50,12 +51,12 @@ def _company(entry: dict) -> str:
     return (entry.get("name") or entry.get("company") or "").strip()
 
 
-def _body_start(entry: dict) -> str:
+def _body(entry: dict) -> str:
     for text in [entry.get("summary") or entry.get("description") or ""] + list(
         entry.get("highlights") or []
     ):
         if text and text.strip():
-            return first_words(text)
+            return text.strip()
     return ""
 
 
@@ -63,16 +64,19 @@ def candidates(resume: dict) -> list[dict]:
     """Return every question a JSON Resume supports, before checking what a render prints."""
     out: list[dict] = []
 
-    def add(kind: str, q: str, expect: str, name: str) -> None:
+    def add(kind: str, q: str, expect: str, name: str, source: str = "") -> None:
+        # source: the whole value expect was cut from, when it is a prefix.
         if expect.strip() and name.strip():
-            out.append({"kind": kind, "q": q, "expect": expect.strip(), "name": name.strip()})
+            row = {"kind": kind, "q": q, "expect": expect.strip(), "name": name.strip()}
+            out.append(row | {"source": (source or expect).strip()})
 
     work = resume.get("work") or []
     positions = [(w.get("position") or "").strip().casefold() for w in work]
     for entry in work:
         company, position = _company(entry), (entry.get("position") or "").strip()
         add("role", f"What was my role at {company}?", position, company)
-        add("did", f"What did I do at {company}?", _body_start(entry), company)
+        body = _body(entry)
+        add("did", f"What did I do at {company}?", first_words(body), company, body)
         if position and positions.count(position.casefold()) == 1:
             add("where", f"Where did I work as {position}?", company, position)
     for entry in resume.get("education") or []:
@@ -81,7 +85,8 @@ def candidates(resume: dict) -> list[dict]:
         add("study", f"What did I study at {institution}?", field, institution)
     for entry in resume.get("projects") or []:
         name = (entry.get("name") or "").strip()
-        add("project", f"Tell me about the {name} project.", _body_start(entry), name)
+        body = _body(entry)
+        add("project", f"Tell me about the {name} project.", first_words(body), name, body)
     for entry in resume.get("certificates") or []:
         issuer = (entry.get("issuer") or "").strip()
         add(
@@ -91,6 +96,30 @@ def candidates(resume: dict) -> list[dict]:
             issuer,
         )
     return out
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def printed_alone(expect: str, source: str, printed: str, resume: dict) -> bool:
+    """Return whether expect is printed other than inside another, longer value of the resume.
+
+    A short answer such as "Nursing" is found inside "Nursing Intern" even when the theme drops
+    the education field it answers: blank out the longer values that hold it (all but source,
+    the value expect comes from), then look again.
+    """
+    target, own = squash(expect), squash(source)
+    longer = {squash(s) for s in _strings(resume)} - {target, own}
+    for value in sorted((v for v in longer if target in v), key=len, reverse=True):
+        printed = printed.replace(value, " ")
+    return target in printed
 
 
 def read_text(path: Path, texts: Path | None) -> str:
@@ -122,7 +151,7 @@ def main() -> int:
         printed = squash(read_text(path, args.texts))
         resume = json.loads((HERE / "json" / source).read_text(encoding="utf-8"))
         for c in candidates(resume):
-            if squash(c["expect"]) not in printed:
+            if not printed_alone(c["expect"], c["source"], printed, resume):
                 skipped[c["kind"]] = skipped.get(c["kind"], 0) + 1
                 continue
             kept[c["kind"]] = kept.get(c["kind"], 0) + 1
