@@ -80,10 +80,7 @@ def test_empty_and_hostile_text():
 
 
 def test_everyday_words_in_prose_are_not_skills():
-    text = (
-        "Solid knowledge of Python; make sure the service works; "
-        "a product team building an app."
-    )
+    text = "Solid knowledge of Python; make sure the service works; a product team building an app."
     assert find_skills(text) == ["Python"]
 
 
