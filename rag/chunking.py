@@ -22,6 +22,12 @@ _BULLET_RE = re.compile(r"^\s*[-*•·●▪◦‣–]\s")
 # Entry headers (title, company) that precede a date line are short and do not end a sentence.
 _HEADER_MAX_WORDS = 8
 _HEADER_LOOKBACK = 2
+_WORK = frozenset({"experience", "internships"})
+# Side-column sections a two-column layout can print in the middle of the work history (as
+# resume.parse reads them): the jobs that follow land under the side column's heading.
+_SIDEBAR = frozenset(
+    {"interests", "languages", "skills", "contact", "references", "summary", "other"}
+)
 
 
 @dataclass
@@ -81,6 +87,40 @@ def split_entries(text: str) -> list[str]:
     return ["\n".join(lines) for lines in entries]
 
 
+def _first_entry_line(lines: list[str]) -> int | None:
+    """Return the index of the first dated entry's first line (its header above the date)."""
+    for i, line in enumerate(lines):
+        if _RANGE_RE.search(line):
+            start = i
+            while start > 0 and i - start < _HEADER_LOOKBACK and _is_header_like(lines[start - 1]):
+                start -= 1
+            return start
+    return None
+
+
+def regroup_work(sections: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give back to the work history the dated entries a side column printed inside it.
+
+    A sidebar section ("Interests", "Languages") that follows the work history and holds a
+    date range keeps its own lines up to the first dated entry; from there on the text is the
+    work history's again, so its chunks carry the work section's label.
+    """
+    out: list[tuple[str, str]] = []
+    last_main = ""
+    for name, text in sections:
+        lines = (text or "").splitlines()
+        start = _first_entry_line(lines) if name in _SIDEBAR and last_main in _WORK else None
+        if start is None:
+            out.append((name, text))
+        else:
+            if start > 0:
+                out.append((name, "\n".join(lines[:start])))
+            out.append((last_main, "\n".join(lines[start:])))
+        if name not in _SIDEBAR:
+            last_main = name
+    return out
+
+
 def _split_word(word: str, budget: int, count_tokens: Callable[[str], int]) -> list[str]:
     """Cut one over-long word (a URL, a run of symbols) into pieces within budget."""
     pieces: list[str] = []
@@ -136,6 +176,8 @@ def chunk_sections(
 ) -> list[Chunk]:
     """Pack each section's entries into chunks of at most max_tokens model tokens, heading first.
 
+    Jobs a side column interrupted are labelled as work again first (see regroup_work).
+
     max_tokens is the model's whole window: two places are left for its special tokens, so a
     chunk's count_tokens() stays at most max_tokens - 2 and the model never truncates it.
     """
@@ -143,7 +185,7 @@ def chunk_sections(
         raise ValueError("max_tokens is too small to hold a heading and some text")
     overlap = max(0, overlap)
     chunks: list[Chunk] = []
-    for name, text in sections:
+    for name, text in regroup_work(sections):
         if not text or not text.strip():
             continue
         label = _label(name)

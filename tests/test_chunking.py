@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.chunking import Chunk, chunk_sections, split_entries
+from rag.chunking import Chunk, chunk_sections, regroup_work, split_entries
 from rag.embeddings import count_tokens
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
@@ -138,3 +138,42 @@ def test_real_resume_text_fits_and_keeps_every_word():
     titles = [job["position"] for job in truth.get("jobs", []) if job.get("position")]
     joined = " ".join(c.text for c in chunks).lower()
     assert any(title.lower() in joined for title in titles)
+
+
+def test_jobs_after_a_side_column_heading_are_labelled_work_again():
+    sections = [
+        ("experience", "Lead Engineer, Acme\n2021 - Present\n- Ran the platform team"),
+        ("interests", "Chess\nHiking\nData Engineer\nGlobex\n2018 - 2021\n- Built ETL jobs"),
+        ("education", "BSc Physics, Oxford\n2014 - 2018"),
+    ]
+    assert regroup_work(sections) == [
+        sections[0],
+        # The title and company just above the date go with the job, not the hobbies.
+        ("interests", "Chess\nHiking"),
+        ("experience", "Data Engineer\nGlobex\n2018 - 2021\n- Built ETL jobs"),
+        sections[2],
+    ]
+    chunks = chunk_sections(sections, count_tokens)
+    globex = next(c for c in chunks if "Globex" in c.text)
+    assert globex.section == "experience"
+    assert globex.text.startswith("Experience: Data Engineer")
+    assert not any("Chess" in c.text and "Globex" in c.text for c in chunks)
+
+
+def test_side_columns_elsewhere_keep_their_label():
+    dated_skills = ("skills", "Python\n2015 - 2020")
+    # Not after the work history: a date range in a side column is not a job.
+    assert regroup_work([("education", "BSc\n2010 - 2014"), dated_skills])[1] == dated_skills
+    # After the work history but undated: an ordinary side column.
+    languages = ("languages", "English\nFrench")
+    assert regroup_work([("experience", "Dev, Acme\n2019 - 2020"), languages])[1] == languages
+    # A main section (projects) is never moved, dated or not.
+    projects = ("projects", "Ledger tool\n2020 - 2021")
+    assert regroup_work([("experience", "Dev, Acme\n2019 - 2020"), projects])[1] == projects
+    # A sidebar that starts straight with a job becomes work as a whole.
+    assert regroup_work([("experience", "A\n2019 - 2020"), ("skills", "B, Co\n2017 - 2018")]) == [
+        ("experience", "A\n2019 - 2020"),
+        ("experience", "B, Co\n2017 - 2018"),
+    ]
+    assert regroup_work([]) == []
+    assert regroup_work([("skills", "")]) == [("skills", "")]
