@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
@@ -20,6 +21,16 @@ LOREM = (
 )
 
 # ---------------------------------------------------------------- PDF, friendly
+
+
+def one_page_pdf(draw: Callable[[canvas.Canvas], None]) -> bytes:
+    """Return a one-page letter PDF whose content `draw` puts on the canvas."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
 
 
 def text_pdf(lines: list[str] | None = None, pages: int = 1) -> bytes:
@@ -41,84 +52,80 @@ def text_pdf(lines: list[str] | None = None, pages: int = 1) -> bytes:
 
 def two_column_pdf() -> bytes:
     """Return a resume-like page: a full-width header, then a sidebar and a main column."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(50, 740, "Alex Example Person Name Header Spanning")
-    c.setFont("Helvetica", 10)
-    left = ["Contact", "alex@example.com", "Skills", "Python", "Docker", "PostgreSQL", "Linux"]
-    right = [
-        "Experience",
-        "Senior Engineer at Acme Corporation",
-        "Designed the billing platform used by many customers",
-        "Reduced cloud costs by a third with better autoscaling",
-        "Engineer at Globex Industries",
-        "Built internal tools for the support organisation",
-        "Maintained the data warehouse and its nightly loads",
-    ]
-    # Same line pitch in both columns: a naive reader interleaves them line by line.
-    for i, line in enumerate(left):
-        c.drawString(50, 690 - 16 * i, line)
-    for i, line in enumerate(right):
-        c.drawString(200, 690 - 16 * i, line)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(50, 740, "Alex Example Person Name Header Spanning")
+        c.setFont("Helvetica", 10)
+        left = ["Contact", "alex@example.com", "Skills", "Python", "Docker", "PostgreSQL", "Linux"]
+        right = [
+            "Experience",
+            "Senior Engineer at Acme Corporation",
+            "Designed the billing platform used by many customers",
+            "Reduced cloud costs by a third with better autoscaling",
+            "Engineer at Globex Industries",
+            "Built internal tools for the support organisation",
+            "Maintained the data warehouse and its nightly loads",
+        ]
+        # Same line pitch in both columns: a naive reader interleaves them line by line.
+        for i, line in enumerate(left):
+            c.drawString(50, 690 - 16 * i, line)
+        for i, line in enumerate(right):
+            c.drawString(200, 690 - 16 * i, line)
+
+    return one_page_pdf(draw)
 
 
 def short_sidebar_pdf() -> bytes:
     """Return a page with a three-line sidebar beside a long main column, baselines aligned."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica", 10)
-    for i, line in enumerate(["Languages", "English", "Spanish"]):
-        c.drawString(50, 720 - 14 * i, line)
-    for i in range(12):
-        c.drawString(200, 720 - 14 * i, f"Main column line {i} about {LOREM[i % 3][:40]}")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        for i, line in enumerate(["Languages", "English", "Spanish"]):
+            c.drawString(50, 720 - 14 * i, line)
+        for i in range(12):
+            c.drawString(200, 720 - 14 * i, f"Main column line {i} about {LOREM[i % 3][:40]}")
+
+    return one_page_pdf(draw)
 
 
 def dated_entries_pdf() -> bytes:
     """Return a page whose job titles carry right-aligned dates on the same line."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica", 10)
-    y = 720
-    for title, dates, lines in [
-        ("Staff Engineer, Initech", "2019 - Present", LOREM[:2]),
-        ("Engineer, Hooli", "2015 - 2019", LOREM[1:]),
-        ("Intern, Pied Piper", "2014 - 2015", ()),
-        ("Junior Developer, Vandelay", "2013 - 2014", ()),
-    ]:
-        c.drawString(72, y, title)
-        c.drawRightString(540, y, dates)
-        y -= 15
-        for line in lines:
-            c.drawString(72, y, line)
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        y = 720
+        for title, dates, lines in [
+            ("Staff Engineer, Initech", "2019 - Present", LOREM[:2]),
+            ("Engineer, Hooli", "2015 - 2019", LOREM[1:]),
+            ("Intern, Pied Piper", "2014 - 2015", ()),
+            ("Junior Developer, Vandelay", "2013 - 2014", ()),
+        ]:
+            c.drawString(72, y, title)
+            c.drawRightString(540, y, dates)
             y -= 15
-        y -= 8
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+            for line in lines:
+                c.drawString(72, y, line)
+                y -= 15
+            y -= 8
+
+    return one_page_pdf(draw)
 
 
 def letter_spaced_pdf() -> bytes:
     """Return a page with a heading set with wide letter spacing, then body text."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    t = c.beginText(72, 720)
-    t.setFont("Helvetica-Bold", 12)
-    t.setCharSpace(6)
-    t.textLine("SKILLS")
-    t.setCharSpace(0)
-    t.setFont("Helvetica", 10)
-    t.textLine("Python, Go and Terraform for cloud infrastructure automation")
-    c.drawText(t)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(c: canvas.Canvas) -> None:
+        t = c.beginText(72, 720)
+        t.setFont("Helvetica-Bold", 12)
+        t.setCharSpace(6)
+        t.textLine("SKILLS")
+        t.setCharSpace(0)
+        t.setFont("Helvetica", 10)
+        t.textLine("Python, Go and Terraform for cloud infrastructure automation")
+        c.drawText(t)
+
+    return one_page_pdf(draw)
 
 
 def hyphenated_pdf() -> bytes:
@@ -138,14 +145,13 @@ def ligature_pdf(font_path: str | Path) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFont
 
     pdfmetrics.registerFont(TTFont("LigatureTestFont", str(font_path)))
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("LigatureTestFont", 11)
-    c.drawString(72, 720, "Certi\ufb01ed \ufb01nancial analyst with pro\ufb01ciency in SQL")
-    c.drawString(72, 700, "Worked on reporting, forecasting and budgeting systems")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("LigatureTestFont", 11)
+        c.drawString(72, 720, "Certi\ufb01ed \ufb01nancial analyst with pro\ufb01ciency in SQL")
+        c.drawString(72, 700, "Worked on reporting, forecasting and budgeting systems")
+
+    return one_page_pdf(draw)
 
 
 def image_only_pdf() -> bytes:
@@ -155,12 +161,11 @@ def image_only_pdf() -> bytes:
 
     img = Image.new("RGB", (400, 200), "white")
     ImageDraw.Draw(img).text((20, 80), "Scanned resume text", fill="black")
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+
+    def draw(c: canvas.Canvas) -> None:
+        c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
+
+    return one_page_pdf(draw)
 
 
 def encrypted_pdf(user_password: str = "secret") -> bytes:

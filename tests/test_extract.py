@@ -8,6 +8,7 @@ import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from resume._extract_common import normalise_text
 from resume._extract_pdf import join_hyphenated, join_wrapped_tokens
 from resume.extract import ExtractionError, extract_text, sniff_kind
 from tests import hostile
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 DEV_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -237,25 +241,19 @@ def test_letter_spaced_heading_is_rejoined(tmp_path: Path) -> None:
 
 def _small_caps_pdf() -> bytes:
     """Return a page whose headings are set in small caps: a large initial, smaller capitals."""
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        y = 720
+        for big, rest in (("C", "ONTACT"), ("W", "ORK")):
+            c.setFont("Helvetica-Bold", 13)
+            c.drawString(72, y, big)
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(72 + c.stringWidth(big, "Helvetica-Bold", 13) + 0.3, y, rest)
+            c.setFont("Helvetica", 10)
+            c.drawString(72, y - 16, "Plain body text under the heading, in one size")
+            y -= 48
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    y = 720
-    for big, rest in (("C", "ONTACT"), ("W", "ORK")):
-        c.setFont("Helvetica-Bold", 13)
-        c.drawString(72, y, big)
-        c.setFont("Helvetica-Bold", 9)
-        c.drawString(72 + c.stringWidth(big, "Helvetica-Bold", 13) + 0.3, y, rest)
-        c.setFont("Helvetica", 10)
-        c.drawString(72, y - 16, "Plain body text under the heading, in one size")
-        y -= 48
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_small_caps_heading_is_one_word(tmp_path: Path) -> None:
@@ -272,33 +270,29 @@ def _label_margin_pdf(*, dates_on_right: bool = False) -> bytes:
     themes set them. With dates_on_right the entries carry their own dates and the margin
     holds a sidebar list instead.
     """
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        entries = [
+            ("EXPERIENCE", "2019 TO PRESENT", "Staff Engineer at Initech", 4),
+            (None, "2015 TO 2019", "Developer at Globex", 3),
+            ("EDUCATION", "2011 TO 2015", "State University", 2),
+        ]
+        y = 720.0
+        for heading, dates, title, n_lines in entries:
+            block_top = y
+            c.drawString(220, y, title + (f" {dates}" if dates_on_right else ""))
+            for k in range(1, n_lines):
+                c.drawString(
+                    220, y - 14 * k, f"Detail line {k} about {title.split()[0].lower()} work"
+                )
+            centre = block_top - 14 * (n_lines - 1) / 2
+            if heading:
+                c.drawString(60, block_top + 4, heading)
+            c.drawString(60, centre - 6, "Go, SQL" if dates_on_right else dates)
+            y -= 14 * n_lines + 24
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica", 10)
-    entries = [
-        ("EXPERIENCE", "2019 TO PRESENT", "Staff Engineer at Initech", 4),
-        (None, "2015 TO 2019", "Developer at Globex", 3),
-        ("EDUCATION", "2011 TO 2015", "State University", 2),
-    ]
-    y = 720.0
-    for heading, dates, title, n_lines in entries:
-        block_top = y
-        c.drawString(220, y, title + (f" {dates}" if dates_on_right else ""))
-        for k in range(1, n_lines):
-            c.drawString(220, y - 14 * k, f"Detail line {k} about {title.split()[0].lower()} work")
-        centre = block_top - 14 * (n_lines - 1) / 2
-        if heading:
-            c.drawString(60, block_top + 4, heading)
-        c.drawString(60, centre - 6, "Go, SQL" if dates_on_right else dates)
-        y -= 14 * n_lines + 24
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_margin_labels_are_read_before_the_entry_beside_them(tmp_path: Path) -> None:
@@ -324,30 +318,27 @@ def test_margin_without_the_dates_is_read_as_its_own_column(tmp_path: Path) -> N
 
 def _entry_grid_pdf() -> bytes:
     """Return a page with two education entries side by side, then a section on the left."""
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(50, 720, "EDUCATION")
+        c.setFont("Helvetica", 10)
+        for x, lines in (
+            (
+                50,
+                ["Delft University of Technology", "Sep 2015 - Dec 2017", "MSc - Computer Science"],
+            ),
+            (310, ["University of Lagos", "Sep 2010 - Jun 2015", "BEng - Electrical Engineering"]),
+        ):
+            for k, line in enumerate(lines):
+                c.drawString(x, 690 - 14 * k, line)
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(50, 600, "PUBLICATIONS")
+        c.setFont("Helvetica", 10)
+        for k, line in enumerate(["Low-resource speech recognition", "Interspeech", "2020"]):
+            c.drawString(50, 575 - 14 * k, line)
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(50, 720, "EDUCATION")
-    c.setFont("Helvetica", 10)
-    for x, lines in (
-        (50, ["Delft University of Technology", "Sep 2015 - Dec 2017", "MSc - Computer Science"]),
-        (310, ["University of Lagos", "Sep 2010 - Jun 2015", "BEng - Electrical Engineering"]),
-    ):
-        for k, line in enumerate(lines):
-            c.drawString(x, 690 - 14 * k, line)
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(50, 600, "PUBLICATIONS")
-    c.setFont("Helvetica", 10)
-    for k, line in enumerate(["Low-resource speech recognition", "Interspeech", "2020"]):
-        c.drawString(50, 575 - 14 * k, line)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_row_of_side_by_side_entries_is_read_before_what_follows(tmp_path: Path) -> None:
@@ -359,34 +350,28 @@ def test_row_of_side_by_side_entries_is_read_before_what_follows(tmp_path: Path)
 
 def _two_pad_dates_pdf() -> bytes:
     """Return entries with right-aligned dates whose sections pad the right edge differently."""
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        y = 720.0
+        for edge, entries in (
+            (
+                567.5,
+                [
+                    ("Initech | Staff Engineer", "2019"),
+                    ("Globex | Developer", "2015"),
+                    ("Hooli | Intern", "2014"),
+                ],
+            ),
+            (570.0, [("CKA | CNCF", "May 2020"), ("Terraform Associate | HashiCorp", "Aug 2021")]),
+        ):
+            for title, dates in entries:
+                c.setFont("Helvetica", 10)
+                c.drawString(100, y, title)
+                c.drawRightString(edge, y, dates)
+                c.drawString(100, y - 14, "Detail line about this entry and its work")
+                y -= 40
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    y = 720.0
-    for edge, entries in (
-        (
-            567.5,
-            [
-                ("Initech | Staff Engineer", "2019"),
-                ("Globex | Developer", "2015"),
-                ("Hooli | Intern", "2014"),
-            ],
-        ),
-        (570.0, [("CKA | CNCF", "May 2020"), ("Terraform Associate | HashiCorp", "Aug 2021")]),
-    ):
-        for title, dates in entries:
-            c.setFont("Helvetica", 10)
-            c.drawString(100, y, title)
-            c.drawRightString(edge, y, dates)
-            c.drawString(100, y - 14, "Detail line about this entry and its work")
-            y -= 40
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_right_aligned_dates_with_two_paddings_stay_on_their_lines(tmp_path: Path) -> None:
@@ -401,23 +386,17 @@ def test_right_aligned_dates_with_two_paddings_stay_on_their_lines(tmp_path: Pat
 
 def _tag_row_pdf() -> bytes:
     """Return a skills row of tags set apart by wide gaps, as chips in a grid."""
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 720, "Skills")
+        x = 72.0
+        for tag in ("Critical Care", "Patient Education", "Wound Care"):
+            c.drawString(x, 700, tag)
+            x += c.stringWidth(tag, "Helvetica", 10) + 36
+        c.drawString(72, 680, "Ordinary words keep their single spaces")
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 720, "Skills")
-    x = 72.0
-    for tag in ("Critical Care", "Patient Education", "Wound Care"):
-        c.drawString(x, 700, tag)
-        x += c.stringWidth(tag, "Helvetica", 10) + 36
-    c.drawString(72, 680, "Ordinary words keep their single spaces")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_wide_gaps_in_a_row_become_tabs(tmp_path: Path) -> None:
@@ -428,34 +407,28 @@ def test_wide_gaps_in_a_row_become_tabs(tmp_path: Path) -> None:
 
 def _margin_heads_and_ragged_dates_pdf() -> bytes:
     """Return entries under headings in a left margin, with short dates at ragged right ends."""
-    import io
 
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.pdfgen import canvas
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        rows = [
+            ("PROJECTS", "flaky-hunter", "Jan 2022", 560.0),
+            (None, "Detects flaky tests from CI history.", None, 0.0),
+            (None, "", None, 0.0),
+            ("EDUCATION", "Politecnico di Milano", "2012 - 2016", 548.0),
+            (None, "Laurea - Computer Engineering", None, 0.0),
+            (None, "Final project on test automation", None, 0.0),
+        ]
+        y = 720.0
+        for head, body, dates, x in rows:
+            if head:
+                c.drawString(30, y, head)
+            if body:
+                c.drawString(120, y, body)
+            if dates:
+                c.drawString(x, y, dates)
+            y -= 14
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=LETTER)
-    c.setFont("Helvetica", 10)
-    rows = [
-        ("PROJECTS", "flaky-hunter", "Jan 2022", 560.0),
-        (None, "Detects flaky tests from CI history.", None, 0.0),
-        (None, "", None, 0.0),
-        ("EDUCATION", "Politecnico di Milano", "2012 - 2016", 548.0),
-        (None, "Laurea - Computer Engineering", None, 0.0),
-        (None, "Final project on test automation", None, 0.0),
-    ]
-    y = 720.0
-    for head, body, dates, x in rows:
-        if head:
-            c.drawString(30, y, head)
-        if body:
-            c.drawString(120, y, body)
-        if dates:
-            c.drawString(x, y, dates)
-        y -= 14
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return hostile.one_page_pdf(draw)
 
 
 def test_margin_headings_and_ragged_dates_stay_on_their_entry_lines(tmp_path: Path) -> None:
