@@ -9,7 +9,7 @@ import zipfile
 from lxml import etree
 
 from resume._extract_common import normalise_text
-from resume.extract import ExtractionError
+from resume.errors import DamagedFile, HostileFile
 
 MAX_ENTRIES = 2000
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
@@ -45,19 +45,19 @@ def check_zip(zf: zipfile.ZipFile) -> None:
     """Refuse archives whose size, entry count or compression ratio points to a bomb."""
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise ExtractionError(422, f"The Word document has too many parts ({len(infos)}).")
+        raise HostileFile(f"The Word document has too many parts ({len(infos)}).")
     total = 0
     for info in infos:
         total += info.file_size
         if total > MAX_TOTAL_UNCOMPRESSED:
-            raise ExtractionError(
-                422, "The Word document expands to more than 100 MB; it may be a ZIP bomb."
+            raise HostileFile(
+                "The Word document expands to more than 100 MB; it may be a ZIP bomb."
             )
         if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise ExtractionError(
-                422, "The Word document is compressed suspiciously well; it may be a ZIP bomb."
+            raise HostileFile(
+                "The Word document is compressed suspiciously well; it may be a ZIP bomb."
             )
 
 
@@ -65,20 +65,20 @@ def _read_xml(zf: zipfile.ZipFile, name: str) -> etree._Element:
     """Parse one XML part, refusing DTDs and entity declarations outright."""
     info = zf.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise ExtractionError(422, "A part of the Word document is too large to read.")
+        raise HostileFile("A part of the Word document is too large to read.")
     with zf.open(info) as fh:
         # zipfile stops at the declared size, so a lying header cannot make this grow.
         data = fh.read(MAX_PART_BYTES + 1)
     if len(data) > MAX_PART_BYTES:
-        raise ExtractionError(422, "A part of the Word document is too large to read.")
+        raise HostileFile("A part of the Word document is too large to read.")
     if _DTD_MARKERS.search(data):
-        raise ExtractionError(
-            422, "The Word document contains XML entity declarations, which are not allowed."
+        raise HostileFile(
+            "The Word document contains XML entity declarations, which are not allowed."
         )
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError:
-        raise ExtractionError(422, _DAMAGED) from None
+        raise DamagedFile(_DAMAGED) from None
 
 
 def _local(tag: object) -> str:
@@ -251,12 +251,12 @@ def extract_docx(path: str) -> str:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ExtractionError(422, _DAMAGED) from None
+        raise DamagedFile(_DAMAGED) from None
     with zf:
         check_zip(zf)
         names = set(zf.namelist())
         if "word/document.xml" not in names:
-            raise ExtractionError(422, _DAMAGED)
+            raise DamagedFile(_DAMAGED)
         pieces: list[str] = []
         seen: set[str] = set()
         for header in _related_parts(zf, "header"):

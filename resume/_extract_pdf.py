@@ -12,7 +12,7 @@ from pdfminer.psparser import LIT
 
 from resume._extract_common import normalise_text
 from resume._extract_layout import page_text
-from resume.extract import ExtractionError
+from resume.errors import DamagedFile, EncryptedFile, HostileFile, NoTextFound, TooManyPages
 
 # Pages counted before giving up on an exact figure in the error message.
 COUNT_CEILING = 10_000
@@ -26,15 +26,15 @@ _ENCRYPTED = "The PDF is encrypted; upload an unprotected copy."
 
 
 def _open(path: str) -> pdfplumber.PDF:
-    """Open a PDF, turning encryption and syntax failures into ExtractionError."""
+    """Open a PDF, turning encryption and syntax failures into domain errors."""
     try:
         return pdfplumber.open(path)
     except Exception as exc:  # noqa: BLE001  (pdfminer raises many types on bad input)
         # pdfplumber wraps pdfminer's errors; look at the cause as well.
         causes = [exc, *getattr(exc, "args", ())]
         if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
-            raise ExtractionError(422, _ENCRYPTED) from None
-        raise ExtractionError(422, _DAMAGED) from None
+            raise EncryptedFile(_ENCRYPTED) from None
+        raise DamagedFile(_DAMAGED) from None
 
 
 def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
@@ -43,9 +43,9 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
     try:
         root = resolve1(doc.catalog.get("Pages"))
     except Exception:  # noqa: BLE001
-        raise ExtractionError(422, _DAMAGED) from None
+        raise DamagedFile(_DAMAGED) from None
     if not isinstance(root, dict):
-        raise ExtractionError(422, _DAMAGED)
+        raise DamagedFile(_DAMAGED)
     seen: set[int] = set()
     count = 0
     # Iterative depth-first walk: a hostile tree cannot exhaust the stack.
@@ -53,16 +53,16 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
     while stack:
         ref, depth = stack.pop()
         if depth > MAX_TREE_DEPTH:
-            raise ExtractionError(422, "The PDF's page tree is nested too deeply to read.")
+            raise HostileFile("The PDF's page tree is nested too deeply to read.")
         objid = getattr(ref, "objid", None)
         if objid is not None:
             if objid in seen:
-                raise ExtractionError(422, "The PDF's page tree loops back on itself.")
+                raise HostileFile("The PDF's page tree loops back on itself.")
             seen.add(objid)
         try:
             node = resolve1(ref)
         except Exception:  # noqa: BLE001
-            raise ExtractionError(422, _DAMAGED) from None
+            raise DamagedFile(_DAMAGED) from None
         if not isinstance(node, dict):
             continue
         kind = node.get("Type")
@@ -71,7 +71,7 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
             if not isinstance(kids, list):
                 continue
             if len(seen) + len(stack) + len(kids) > ceiling * 4:
-                raise ExtractionError(422, "The PDF's page tree is too large to read.")
+                raise HostileFile("The PDF's page tree is too large to read.")
             stack.extend((kid, depth + 1) for kid in reversed(kids))
         else:
             count += 1
@@ -86,10 +86,10 @@ def extract_pdf(path: str, max_pages: int) -> str:
     try:
         n = count_pages(pdf)
         if n == 0:
-            raise ExtractionError(422, "The PDF has no pages.")
+            raise NoTextFound("The PDF has no pages.")
         if n > max_pages:
             shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
-            raise ExtractionError(422, f"The PDF has {shown} pages; the limit is {max_pages}.")
+            raise TooManyPages(f"The PDF has {shown} pages; the limit is {max_pages}.")
         texts = []
         for page in pdf.pages[:max_pages]:
             texts.append(page_text(page))

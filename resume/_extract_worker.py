@@ -19,7 +19,14 @@ from lxml import etree  # noqa: F401  (preloaded for the forkserver)
 from resume._extract_common import MIN_MEANINGFUL_CHARS, meaningful_chars
 from resume._extract_docx import extract_docx
 from resume._extract_pdf import extract_pdf
-from resume.extract import ExtractionError as ExtractError
+from resume.errors import (
+    DamagedFile,
+    HostileFile,
+    NoTextFound,
+    ResumeError,
+    UnsupportedFileType,
+    error_kind,
+)
 
 # Text beyond this is not a resume; it also bounds what crosses the pipe.
 MAX_TEXT_CHARS = 500_000
@@ -55,17 +62,16 @@ def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
 
 
 def extract(path: str, kind: str, max_pages: int) -> str:
-    """Extract and check text from a file of a known kind; raise ExtractError when unusable."""
+    """Extract and check text from a file of a known kind; raise a ResumeError when unusable."""
     if kind == "pdf":
         text = extract_pdf(path, max_pages)
     elif kind == "docx":
         text = extract_docx(path)
     else:
-        raise ExtractError(415, "Only PDF and Word (.docx) files can be read.")
+        raise UnsupportedFileType("Only PDF and Word (.docx) files can be read.")
     if meaningful_chars(text) < MIN_MEANINGFUL_CHARS:
         what = "PDF" if kind == "pdf" else "document"
-        raise ExtractError(
-            422,
+        raise NoTextFound(
             f"The {what} has no text layer (it may be a scanned image); "
             "upload a file with selectable text.",
         )
@@ -73,20 +79,22 @@ def extract(path: str, kind: str, max_pages: int) -> str:
 
 
 def run_job(path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int) -> dict:
-    """Apply limits, extract, and return {"ok": True, "text"} or {"ok": False, status, message}."""
+    """Apply limits, extract, and return {"ok": True, "text"} or {"ok": False, error, message}."""
     _apply_limits(cpu_seconds, memory_mb)
+    error: ResumeError
     try:
         return {"ok": True, "text": extract(path, kind, max_pages)}
-    except ExtractError as exc:
-        return {"ok": False, "status": exc.status, "message": exc.message}
+    except ResumeError as exc:
+        error = exc
     except MemoryError:
-        msg = "The file needs too much memory to read; it may be built to do so."
+        error = HostileFile("The file needs too much memory to read; it may be built to do so.")
     except RecursionError:
-        msg = "The file's structure is nested too deeply to read."
+        error = HostileFile("The file's structure is nested too deeply to read.")
     except Exception:  # noqa: BLE001  (any parser failure on bad input is the file's fault)
         what = "PDF" if kind == "pdf" else "Word document"
-        msg = f"The {what} is damaged or not readable."
-    return {"ok": False, "status": 422, "message": msg}
+        error = DamagedFile(f"The {what} is damaged or not readable.")
+    # The error crosses a pipe as plain data: its kind by name, and its sentence.
+    return {"ok": False, "error": error_kind(error), "message": error.message}
 
 
 def run_child(

@@ -17,6 +17,16 @@ import zipfile
 from multiprocessing.connection import Connection
 from typing import Any
 
+from resume.errors import (
+    EmptyFile,
+    MissingFile,
+    ReadFailed,
+    ReadTimedOut,
+    ResumeError,
+    UnsupportedFileType,
+    error_from_kind,
+)
+
 __all__ = ["ExtractionError", "sniff_kind", "extract_text"]
 
 _WORKER_MODULE = "resume._extract_worker"
@@ -28,17 +38,8 @@ _ctx: Any = None
 _fork_server: Any = None
 
 
-class ExtractionError(Exception):
-    """A resume file that cannot be turned into text; carries an HTTP status and a sentence."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle with both arguments, so the error survives crossing a process boundary."""
-        return (ExtractionError, (self.status, self.message))
+# The old name of the errors' base class, kept for callers that still catch it.
+ExtractionError = ResumeError
 
 
 def _describe(data: bytes) -> str:
@@ -87,11 +88,10 @@ def sniff_kind(data: bytes, filename: str) -> str:
     """Return "pdf" or "docx" when both the content and the extension agree, else raise."""
     ext = os.path.splitext(filename or "")[1].lower()
     if not data:
-        raise ExtractionError(422, "The file is empty.")
+        raise EmptyFile("The file is empty.")
     if ext not in (".pdf", ".docx"):
         shown = ext or "no extension"
-        raise ExtractionError(
-            415,
+        raise UnsupportedFileType(
             f"Only PDF (.pdf) and Word (.docx) resumes are accepted; got a file with {shown}.",
         )
     # Some producers put junk (a BOM, an HTTP header) before the marker; readers accept 1 KB.
@@ -102,14 +102,14 @@ def sniff_kind(data: bytes, filename: str) -> str:
         found = _describe(data)
         if found == "a ZIP archive" and _is_docx_zip(data):
             found = "a Word document"
-        raise ExtractionError(415, f"The file is named .pdf but its content is {found}, not a PDF.")
+        raise UnsupportedFileType(f"The file is named .pdf but its content is {found}, not a PDF.")
     if _is_docx_zip(data):
         return "docx"
     found = _describe(data)
     if found == "a ZIP archive":
         found = "a ZIP archive without a Word document in it"
-    raise ExtractionError(
-        415, f"The file is named .docx but its content is {found}, not a Word document."
+    raise UnsupportedFileType(
+        f"The file is named .docx but its content is {found}, not a Word document."
     )
 
 
@@ -130,7 +130,7 @@ def _context() -> Any:
 def _child_main(
     conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
 ) -> None:
-    """Run one extraction in the child and send back ("ok", text) or ("error", status, msg)."""
+    """Run one extraction in the child and send back the worker's reply dictionary."""
     from resume import _extract_worker
 
     _extract_worker.run_child(conn, path, kind, max_pages, cpu_seconds, memory_mb)
@@ -161,7 +161,7 @@ def extract_text(
     # The child may run in another working directory.
     path_str = os.path.abspath(os.fspath(path))
     if not os.path.isfile(path_str):
-        raise ExtractionError(422, "The uploaded file could not be found for reading.")
+        raise MissingFile("The uploaded file could not be found for reading.")
     cpu_seconds = max(1, int(timeout + 0.999))
     if _START_METHOD == "zygote":
         reply = _run_in_fork_server(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
@@ -169,7 +169,7 @@ def extract_text(
         reply = _run_in_multiprocessing(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
     if reply.get("ok"):
         return str(reply["text"])
-    raise ExtractionError(int(reply["status"]), str(reply["message"]))
+    raise error_from_kind(str(reply["error"]), str(reply["message"]))
 
 
 _TOO_SLOW = "The file took too long to read; it may be damaged or built to stall readers."
@@ -197,12 +197,12 @@ def _run_in_fork_server(
         return server.run(job, timeout)
     except ChildFailed as exc:
         if exc.timed_out:
-            raise ExtractionError(422, _TOO_SLOW) from None
-        raise ExtractionError(
-            422, "The file could not be read; it may be damaged or built to exhaust readers."
+            raise ReadTimedOut(_TOO_SLOW) from None
+        raise ReadFailed(
+            "The file could not be read; it may be damaged or built to exhaust readers."
         ) from None
     except OSError:
-        raise ExtractionError(422, "The file could not be read right now; try again.") from None
+        raise ReadFailed("The file could not be read right now; try again.") from None
 
 
 def _run_in_multiprocessing(
@@ -222,12 +222,12 @@ def _run_in_multiprocessing(
         started = True
         sender.close()
         if not receiver.poll(timeout):
-            raise ExtractionError(422, _TOO_SLOW)
+            raise ReadTimedOut(_TOO_SLOW)
         try:
             return receiver.recv()
         except (EOFError, OSError):
             proc.join(2)
-            raise ExtractionError(422, _death_message(proc.exitcode)) from None
+            raise ReadFailed(_death_message(proc.exitcode)) from None
     finally:
         if started:
             if proc.is_alive():
