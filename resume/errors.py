@@ -40,11 +40,6 @@ class ResumeError(Exception):
         """Pickle with the message, so the error survives crossing a process boundary."""
         return (type(self), (self.message,))
 
-    @property
-    def status(self) -> int:
-        """TRANSITIONAL, removed once api/errors.py maps these classes: the old HTTP status."""
-        return 415 if isinstance(self, UnsupportedFileType) else 422
-
 
 class UnsupportedFileType(ResumeError):
     """The file is not a PDF or DOCX by both its extension and its content."""

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from api.errors import status_for
 from resume import extract as extract_module
 from resume._extract_common import normalise_text
 from resume._extract_pdf import join_hyphenated, join_wrapped_tokens
-from resume.extract import ExtractionError, extract_text, sniff_kind
+from resume.errors import ResumeError, UnreadableFile, UnsupportedFileType
+from resume.extract import extract_text, sniff_kind
 from tests import hostile
 
 if TYPE_CHECKING:
@@ -38,9 +40,9 @@ def _extract(tmp_path: Path, name: str, data: bytes, **kwargs: object) -> str:
     return extract_text(_write(tmp_path, name, data), kind, **kwargs)
 
 
-def _refused(tmp_path: Path, name: str, data: bytes, **kwargs: object) -> ExtractionError:
-    """Return the ExtractionError that extracting this file raises."""
-    with pytest.raises(ExtractionError) as info:
+def _refused(tmp_path: Path, name: str, data: bytes, **kwargs: object) -> ResumeError:
+    """Return the ResumeError that extracting this file raises."""
+    with pytest.raises(ResumeError) as info:
         _extract(tmp_path, name, data, **kwargs)
     return info.value
 
@@ -54,9 +56,10 @@ def test_sniff_accepts_pdf_and_docx_with_matching_names() -> None:
 
 
 def test_sniff_refuses_empty_file_with_422() -> None:
-    with pytest.raises(ExtractionError) as info:
+    with pytest.raises(ResumeError) as info:
         sniff_kind(b"", "resume.pdf")
-    assert info.value.status == 422
+    assert isinstance(info.value, UnreadableFile)
+    assert status_for(info.value) == 422
     assert info.value.message == "The file is empty."
 
 
@@ -75,9 +78,10 @@ def test_sniff_refuses_empty_file_with_422() -> None:
     ],
 )
 def test_sniff_refuses_mismatched_content_with_415(data_factory, name: str, found: str) -> None:
-    with pytest.raises(ExtractionError) as info:
+    with pytest.raises(ResumeError) as info:
         sniff_kind(data_factory(), name)
-    assert info.value.status == 415
+    assert isinstance(info.value, UnsupportedFileType)
+    assert status_for(info.value) == 415
     assert found in info.value.message
 
 
@@ -101,7 +105,7 @@ def test_sniff_refuses_mismatched_content_with_415(data_factory, name: str, foun
 )
 def test_hostile_file_is_refused_with_422(tmp_path: Path, name: str, factory, says: str) -> None:
     error = _refused(tmp_path, name, factory())
-    assert error.status == 422
+    assert status_for(error) == 422
     assert says in error.message
 
 
@@ -114,7 +118,7 @@ def test_xxe_file_content_never_reaches_the_text(tmp_path: Path) -> None:
 
 def test_pdf_over_page_cap_names_count_and_limit(tmp_path: Path) -> None:
     error = _refused(tmp_path, "long.pdf", hostile.text_pdf(pages=25))
-    assert error.status == 422
+    assert status_for(error) == 422
     assert error.message == "The PDF has 25 pages; the limit is 20."
 
 
@@ -125,13 +129,13 @@ def test_page_cap_is_configurable(tmp_path: Path) -> None:
 
 def test_timeout_kills_the_child_and_raises_422(tmp_path: Path) -> None:
     error = _refused(tmp_path, "slow.pdf", hostile.text_pdf(pages=20), timeout=0.001)
-    assert error.status == 422
+    assert status_for(error) == 422
     assert "too long" in error.message
 
 
 def test_memory_limit_ends_in_422_not_a_dead_caller(tmp_path: Path) -> None:
     error = _refused(tmp_path, "big.pdf", hostile.text_pdf(pages=5), memory_mb=1)
-    assert error.status == 422
+    assert status_for(error) == 422
 
 
 def test_caller_stays_healthy_after_hostile_files(tmp_path: Path) -> None:
@@ -194,9 +198,10 @@ def test_forked_caller_gets_its_own_fork_server(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_422(tmp_path: Path) -> None:
-    with pytest.raises(ExtractionError) as info:
+    with pytest.raises(ResumeError) as info:
         extract_text(tmp_path / "gone.pdf", "pdf")
-    assert info.value.status == 422
+    assert isinstance(info.value, UnreadableFile)
+    assert status_for(info.value) == 422
 
 
 # ---------------------------------------------------------------- PDF reading order
