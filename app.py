@@ -18,6 +18,8 @@ from database import configure_sqlite
 from extensions import cors, jwt, limiter, migrate
 from models import db
 from rag import embeddings
+from rag.store import IndexStore
+from services.ingest import Settings, recover_staged_files
 
 
 def create_app(config: Config | Mapping | None = None) -> Flask:
@@ -44,6 +46,8 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
         max_age=600,
     )
     embeddings.configure(app.config["EMBEDDING_MODEL"])
+    # One store per app, shared by the views and the CLI (its locks guard each user's files).
+    app.extensions["index_store"] = IndexStore(app.config["DATA_DIR"])
 
     register_jwt_callbacks(app)
     register_error_handlers(app)
@@ -56,3 +60,10 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
 
     register_cli(app)
     return app
+
+
+def recover_files(app: Flask) -> None:
+    """Finish file moves a killed worker left behind; gunicorn runs it as each worker starts."""
+    with app.app_context():
+        recover_staged_files(app.extensions["index_store"], Settings.from_config(app.config))
+        db.session.remove()

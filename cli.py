@@ -8,7 +8,6 @@ from flask.cli import AppGroup
 from sqlalchemy import delete, select
 
 from models import TokenBlocklist, User, db, utcnow
-from rag.store import IndexStore
 from services.ingest import restore_index
 
 rag_cli = AppGroup("rag", help="Maintain the per-user semantic indexes.")
@@ -19,7 +18,7 @@ auth_cli = AppGroup("auth", help="Maintain authentication data.")
 @click.option("--user", "user_id", type=int, default=None, help="Rebuild only this user's index.")
 def reindex(user_id: int | None) -> None:
     """Rebuild users' FAISS indexes and job-description files from the stored chunks."""
-    store = IndexStore(current_app.config["DATA_DIR"])
+    store = current_app.extensions["index_store"]
     query = select(User.id).order_by(User.id)
     if user_id is not None:
         query = query.where(User.id == user_id)

@@ -12,6 +12,13 @@ BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = BASE_DIR / "instance"
 MIN_SECRET_BYTES = 32
 
+# Limits: the defaults live here once; services pass the configured values down to resume/.
+DEFAULT_MAX_RESUME_PAGES = 20
+DEFAULT_MAX_RESUME_CHARS = 100_000
+DEFAULT_EXTRACT_TIMEOUT = 15
+DEFAULT_EXTRACT_MEMORY_MB = 768
+DEFAULT_JD_MAX_CHARS = 20000
+
 
 class ConfigError(RuntimeError):
     """Raised when the environment cannot make a safe configuration."""
@@ -93,11 +100,11 @@ class Config:
         self.RATELIMIT_REGISTER = _env("RATELIMIT_REGISTER", "120 per minute;1000 per day")
         self.MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 10 * 1024 * 1024)
         self.MAX_FORM_MEMORY_SIZE = self.MAX_CONTENT_LENGTH
-        self.MAX_RESUME_PAGES = _int("MAX_RESUME_PAGES", 20)
-        self.MAX_RESUME_CHARS = _int("MAX_RESUME_CHARS", 100_000)
-        self.EXTRACT_TIMEOUT = _int("EXTRACT_TIMEOUT", 15)
-        self.EXTRACT_MEMORY_MB = _int("EXTRACT_MEMORY_MB", 768)
-        self.JOB_DESCRIPTION_MAX_CHARS = _int("JOB_DESCRIPTION_MAX_CHARS", 20000)
+        self.MAX_RESUME_PAGES = _int("MAX_RESUME_PAGES", DEFAULT_MAX_RESUME_PAGES)
+        self.MAX_RESUME_CHARS = _int("MAX_RESUME_CHARS", DEFAULT_MAX_RESUME_CHARS)
+        self.EXTRACT_TIMEOUT = _int("EXTRACT_TIMEOUT", DEFAULT_EXTRACT_TIMEOUT)
+        self.EXTRACT_MEMORY_MB = _int("EXTRACT_MEMORY_MB", DEFAULT_EXTRACT_MEMORY_MB)
+        self.JOB_DESCRIPTION_MAX_CHARS = _int("JOB_DESCRIPTION_MAX_CHARS", DEFAULT_JD_MAX_CHARS)
         self.EMBEDDING_MODEL = _env("EMBEDDING_MODEL", "")
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_int("JWT_ACCESS_MINUTES", 15))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_int("JWT_REFRESH_DAYS", 30))

@@ -19,9 +19,15 @@ errorlog = "-"
 
 def post_worker_init(worker):
     """Warm each worker as it starts (model, extraction server), so no first upload waits."""
+    from app import recover_files
     from rag import embeddings
     from resume import extract, fit
 
+    # Staged-file recovery runs here and in requests that write, never on reads.
+    try:
+        recover_files(worker.wsgi)
+    except Exception:
+        worker.log.exception("staged-file recovery failed; uploads will finish it")
     extract.warm_up()
 
     def warm() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -71,19 +72,25 @@ class User(db.Model):
         back_populates="user", cascade="all, delete-orphan"
     )
 
-    def to_dict(self) -> dict[str, Any]:
-        """Serialise the public profile exactly as the docs page shows it."""
-        return {
-            "id": self.id,
-            "username": self.username,
-            "email": self.email,
-            "full_name": self.full_name,
-            "phone": self.phone,
-            "experience_years": self.experience_years,
-            "skills": list(self.skills or []),
-            "resume_filename": self.resume_filename,
-            "created_at": self.created_at.replace(microsecond=0).isoformat(),
-        }
+    def set_skills_by_hand(self, skills: list[str]) -> None:
+        """Replace the skill list with one the user typed; it survives future uploads."""
+        self.skills = list(skills)
+        self.manual_skills = list(skills)
+
+    def merge_resume_skills(
+        self, found: list[str], dedupe: Callable[[list[str]], list[str]]
+    ) -> None:
+        """Set the skills to the hand-typed ones followed by those a resume names, once each."""
+        # `dedupe` decides what counts as the same skill; that rule lives with the skills code.
+        self.skills = dedupe(list(self.manual_skills or []) + list(found))
+
+    def apply_resume(
+        self, filename: str, years: int, found: list[str], dedupe: Callable[[list[str]], list[str]]
+    ) -> None:
+        """Fill the profile from an analysed resume: file, years of experience, merged skills."""
+        self.merge_resume_skills(found, dedupe)
+        self.experience_years = years
+        self.resume_filename = filename
 
 
 # Usernames are unique regardless of case; emails are simply stored lower-case.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Flask, current_app, jsonify
+from flask import Blueprint, Flask, current_app
 from flask_jwt_extended import (
     create_access_token,
     create_refresh_token,
@@ -18,10 +18,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from api.contract import operation
 from api.errors import APIError, error_response
-from api.openapi import operation
 from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
-from api.validation import parse_json
 from extensions import account_key, jwt, limiter
 from models import TokenBlocklist, User, db
 
@@ -71,29 +70,29 @@ def _dummy_hash() -> str:
     "Create an account",
     tag="auth",
     body=RegisterIn,
-    responses={201: AuthOut},
+    response=AuthOut,
+    status=201,
     auth=None,
     errors=(409,),
 )
-def register():
+def register(body: RegisterIn):
     """Create an account and return the user with fresh tokens."""
-    payload = parse_json(RegisterIn)
     taken = db.session.execute(
         select(User.username, User.email).where(
             or_(
-                func.lower(User.username) == payload.username.lower(),
-                User.email == payload.email,
+                func.lower(User.username) == body.username.lower(),
+                User.email == body.email,
             )
         )
     ).first()
     if taken is not None:
-        field = "username" if taken.username.lower() == payload.username.lower() else "email"
+        field = "username" if taken.username.lower() == body.username.lower() else "email"
         raise APIError(409, f"That {field} is already registered.", {field: "is already taken"})
     user = User(
-        username=payload.username,
-        email=payload.email,
-        password_hash=generate_password_hash(payload.password),
-        full_name=payload.full_name,
+        username=body.username,
+        email=body.email,
+        password_hash=generate_password_hash(body.password),
+        full_name=body.full_name,
         skills=[],
         manual_skills=[],
     )
@@ -104,7 +103,7 @@ def register():
         # Lost a race with a concurrent registration of the same name.
         db.session.rollback()
         raise APIError(409, "That username or email is already registered.") from None
-    return jsonify({"success": True, "user": user.to_dict(), **_tokens(user)}), 201
+    return {"user": user, **_tokens(user)}, 201
 
 
 @auth_bp.post("/login")
@@ -114,14 +113,13 @@ def register():
     "Log in with username or email",
     tag="auth",
     body=LoginIn,
-    responses={200: AuthOut},
+    response=AuthOut,
     auth=None,
     errors=(401,),
 )
-def login():
+def login(body: LoginIn):
     """Check credentials and return access and refresh tokens."""
-    payload = parse_json(LoginIn)
-    identifier = payload.identifier()
+    identifier = body.identifier()
     if identifier is None:
         raise APIError(422, "Give a username or email.", {"username": "is required"})
     user = db.session.execute(
@@ -130,10 +128,10 @@ def login():
         )
     ).scalar_one_or_none()
     # Always verify a hash so both failure paths take the same time.
-    ok = check_password_hash(user.password_hash if user else _dummy_hash(), payload.password)
+    ok = check_password_hash(user.password_hash if user else _dummy_hash(), body.password)
     if user is None or not ok:
         raise APIError(401, BAD_LOGIN)
-    return jsonify({"success": True, "user": user.to_dict(), **_tokens(user)})
+    return {"user": user, **_tokens(user)}
 
 
 @auth_bp.post("/refresh")
@@ -141,12 +139,12 @@ def login():
 @operation(
     "Exchange a refresh token for a new access token",
     tag="auth",
-    responses={200: AccessTokenOut},
+    response=AccessTokenOut,
     auth="refresh",
 )
 def refresh():
     """Issue a new access token for a valid refresh token."""
-    return jsonify({"access_token": create_access_token(identity=get_jwt_identity())})
+    return {"access_token": create_access_token(identity=get_jwt_identity())}
 
 
 def _revoke(claims: dict) -> None:
@@ -170,16 +168,16 @@ def _revoke(claims: dict) -> None:
     "Revoke the access token presented and, if given, a refresh token",
     tag="auth",
     body=LogoutIn,
-    responses={200: MessageOut},
+    body_optional=True,
+    response=MessageOut,
 )
-def logout():
+def logout(body: LogoutIn):
     """Revoke the presented access token and the refresh token in the body."""
-    payload = parse_json(LogoutIn, optional=True)
     access = get_jwt()
     refresh_claims = None
-    if payload.refresh_token:
+    if body.refresh_token:
         try:
-            refresh_claims = decode_token(payload.refresh_token)
+            refresh_claims = decode_token(body.refresh_token)
         except PyJWTError:
             refresh_claims = None
         if (
@@ -200,7 +198,7 @@ def logout():
     except IntegrityError:
         # A concurrent logout revoked the same token first: the outcome is the same.
         db.session.rollback()
-    return jsonify({"success": True, "message": "Logged out successfully"})
+    return {"message": "Logged out successfully"}
 
 
 def register_jwt_callbacks(app: Flask) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, current_app, jsonify
 from werkzeug.exceptions import HTTPException
+
+from resume import errors as resume_errors
+from services import errors as service_errors
 
 # One human sentence per status, used when nothing more specific was said.
 DEFAULT_MESSAGES = {
@@ -34,6 +39,42 @@ class APIError(Exception):
         self.errors = errors
 
 
+# The one table from domain errors to statuses; looked up through the MRO, most specific
+# first, so a subclass maps like its base unless it is named here.
+STATUS_OF: dict[type[Exception], int] = {
+    service_errors.NotFound: 404,
+    service_errors.Conflict: 409,
+    service_errors.InvalidInput: 422,
+    service_errors.DomainError: 422,
+    resume_errors.UnsupportedFileType: 415,
+    resume_errors.ResumeError: 422,
+}
+# Resume errors are about the uploaded file: they name the form field `resume`.
+FIELD_OF: dict[type[Exception], str] = {resume_errors.ResumeError: "resume"}
+
+
+def _lookup(table: dict[type[Exception], Any], exc: BaseException) -> Any:
+    for cls in type(exc).__mro__:
+        if cls in table:
+            return table[cls]
+    return None
+
+
+def status_for(exc: BaseException) -> int:
+    """Return the HTTP status a domain error answers with (500 for anything unmapped)."""
+    return _lookup(STATUS_OF, exc) or 500
+
+
+def domain_error_response(exc: Exception):
+    """Build the JSON error response for a domain error from the table."""
+    message = getattr(exc, "message", None) or str(exc)
+    errors = getattr(exc, "errors", None)
+    field = _lookup(FIELD_OF, exc)
+    if field is not None and not errors:
+        errors = {field: message}
+    return error_response(status_for(exc), message, errors)
+
+
 def error_response(status: int, message: str | None = None, errors: dict | None = None):
     """Build the JSON error response for a status."""
     body: dict = {"success": False, "message": message or DEFAULT_MESSAGES.get(status, "Error.")}
@@ -57,6 +98,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(APIError)
     def _api_error(exc: APIError):
         return error_response(exc.status, exc.message, exc.errors)
+
+    for domain in (service_errors.DomainError, resume_errors.ResumeError):
+        app.register_error_handler(domain, domain_error_response)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

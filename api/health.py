@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint
 from sqlalchemy import text
 
-from api.openapi import operation
+from api.contract import operation
 from api.schemas import HealthOut
 from models import db
 from rag import embeddings
@@ -17,7 +17,8 @@ health_bp = Blueprint("health", __name__, url_prefix="/api")
 @operation(
     "Liveness, database and model readiness",
     tag="health",
-    responses={200: HealthOut, 503: HealthOut},
+    response=HealthOut,
+    responses={503: HealthOut},
     auth=None,
 )
 def health():
@@ -34,4 +35,4 @@ def health():
         "database": database,
         "model": embeddings.model_state(),
     }
-    return jsonify(body), 200 if ok else 503
+    return body, 200 if ok else 503

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, jsonify, send_from_directory
@@ -27,35 +26,6 @@ STATUS_TEXT = {
     429: "Rate limit reached",
     503: "Not ready",
 }
-
-
-def operation(
-    summary: str,
-    *,
-    tag: str,
-    responses: dict[int, type[BaseModel]],
-    body: type[BaseModel] | None = None,
-    form: dict[str, Any] | None = None,
-    query: list[dict[str, Any]] | None = None,
-    auth: str | None = "access",
-    errors: tuple[int, ...] = (),
-) -> Callable:
-    """Attach OpenAPI metadata to a view function."""
-
-    def decorate(view: Callable) -> Callable:
-        view._openapi = {  # type: ignore[attr-defined]
-            "summary": summary,
-            "tag": tag,
-            "responses": responses,
-            "body": body,
-            "form": form,
-            "query": query or [],
-            "auth": auth,
-            "errors": errors,
-        }
-        return view
-
-    return decorate
 
 
 def _to_openapi30(node: Any) -> Any:
@@ -84,6 +54,15 @@ def _schema(model: type[BaseModel], components: dict[str, Any], mode: str) -> di
     return {"$ref": REF.format(model=model.__name__)}
 
 
+def _parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
+    schema = _to_openapi30(model.model_json_schema(mode="validation"))
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "in": "query", "required": name in required, "schema": prop}
+        for name, prop in schema["properties"].items()
+    ]
+
+
 def _json(schema: dict) -> dict:
     return {"content": {"application/json": {"schema": schema}}}
 
@@ -92,17 +71,19 @@ def _operation(meta: dict[str, Any], components: dict[str, Any]) -> dict[str, An
     op: dict[str, Any] = {"summary": meta["summary"], "tags": [meta["tag"]], "responses": {}}
     if meta["auth"]:
         op["security"] = [{"bearerAuth": []}]
-    if meta["query"]:
-        op["parameters"] = meta["query"]
+    if meta["query"] is not None:
+        op["parameters"] = _parameters(meta["query"])
     if meta["body"] is not None:
         op["requestBody"] = {
-            "required": True,
+            "required": not meta["body_optional"],
             **_json(_schema(meta["body"], components, "validation")),
         }
     if meta["form"] is not None:
         op["requestBody"] = {
             "required": True,
-            "content": {"multipart/form-data": {"schema": meta["form"]}},
+            "content": {
+                "multipart/form-data": {"schema": _schema(meta["form"], components, "validation")}
+            },
         }
     for status, model in meta["responses"].items():
         op["responses"][str(status)] = {
@@ -113,6 +94,10 @@ def _operation(meta: dict[str, Any], components: dict[str, Any]) -> dict[str, An
     statuses = set(meta["errors"]) | ({401} if meta["auth"] else set())
     if meta["body"] is not None:
         statuses |= {400, 415, 422}
+    if meta["query"] is not None:
+        statuses |= {422}
+    if meta["form"] is not None:
+        statuses |= {413, 415, 422}
     for status in sorted(statuses):
         op["responses"][str(status)] = {"description": STATUS_TEXT[status], **_json(error_ref)}
     op["responses"]["429"] = {"description": STATUS_TEXT[429], **_json(error_ref)}

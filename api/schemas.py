@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Annotated, Any
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+from werkzeug.datastructures import FileStorage
+
+from config import DEFAULT_JD_MAX_CHARS
+from services.skills import clean_skills
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{3,20}$")
 PHONE_RE = re.compile(r"^[0-9 +\-().]*$")
 MAX_SKILLS = 100
 MAX_SKILL_LENGTH = 50
+MAX_QUERY_CHARS = 1000
+MAX_K = 20
+
+
+def _absent() -> Any:
+    # A default the JSON Schema does not show: the field may be left out, but not set to null.
+    return None
 
 
 class Strict(BaseModel):
     """Refuse unknown fields and never coerce types (no "3" for 3, no true for 1)."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-
-
-def clean_skills(skills: list[str]) -> list[str]:
-    """Trim skills and drop duplicates regardless of case, keeping the first spelling."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for raw in skills:
-        skill = " ".join(raw.split())
-        if skill.casefold() not in seen:
-            seen.add(skill.casefold())
-            out.append(skill)
-    return out
 
 
 def _optional_text(value: str | None, limit: int, field: str) -> str | None:
@@ -101,8 +109,9 @@ class ProfileUpdateIn(Strict):
     phone: str | None = Field(
         default=None, description="At most 20 of digits, spaces and + - ( ) .; null clears"
     )
-    experience_years: int | None = Field(default=None, ge=0, le=70)
-    skills: list[str] | None = Field(default=None, max_length=MAX_SKILLS)
+    # Not nullable: a profile always has years and a (possibly empty) skill list.
+    experience_years: int = Field(default_factory=_absent, ge=0, le=70)
+    skills: list[str] = Field(default_factory=_absent, max_length=MAX_SKILLS)
 
     @field_validator("full_name")
     @classmethod
@@ -124,11 +133,16 @@ class ProfileUpdateIn(Strict):
             raise ValueError("must be an integer from 0 to 70")
         return value
 
-    @field_validator("skills")
+    @field_validator("skills", mode="before")
     @classmethod
-    def _skills(cls, value: list[str] | None) -> list[str]:
+    def _not_null_skills(cls, value: Any) -> Any:
         if value is None:
             raise ValueError("must be a list of strings")
+        return value
+
+    @field_validator("skills")
+    @classmethod
+    def _skills(cls, value: list[str]) -> list[str]:
         for i, skill in enumerate(value):
             if not 1 <= len(skill.strip()) <= MAX_SKILL_LENGTH:
                 raise ValueError(f"item {i} must be 1-{MAX_SKILL_LENGTH} characters after trimming")
@@ -136,7 +150,81 @@ class ProfileUpdateIn(Strict):
 
 
 class JobDescriptionIn(Strict):
-    job_description: str = Field(min_length=1, description="The job description text")
+    job_description: str = Field(
+        min_length=1,
+        # Documented only: the service checks the configured limit (JOB_DESCRIPTION_MAX_CHARS).
+        json_schema_extra={"maxLength": DEFAULT_JD_MAX_CHARS},
+        description="The job description text; not blank once control characters are removed",
+    )
+
+
+def _file_part(value: Any) -> FileStorage:
+    if not isinstance(value, FileStorage) or not value.filename:
+        raise ValueError("is required as a file part (PDF or DOCX)")
+    return value
+
+
+UploadedFile = Annotated[
+    Any,
+    WithJsonSchema({"type": "string", "format": "binary", "description": "PDF or DOCX"}),
+]
+
+
+class UploadForm(BaseModel):
+    """The multipart form of an upload: the file and the job it is aimed at."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    resume: UploadedFile
+    job_description: str = Field(
+        min_length=1,
+        # Documented only: the service checks the configured limit (JOB_DESCRIPTION_MAX_CHARS).
+        json_schema_extra={"maxLength": DEFAULT_JD_MAX_CHARS},
+        description="The job description text; not blank once control characters are removed",
+    )
+
+    _resume = field_validator("resume")(_file_part)
+
+    @field_validator("job_description", mode="before")
+    @classmethod
+    def _jd_text(cls, value: Any) -> Any:
+        # Length and blankness are checked by the service against the configured limit.
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+        return value
+
+
+class SearchQuery(BaseModel):
+    """The query string of a search: the question and how many chunks to return."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    q: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="The question")
+    k: int = Field(default=5, ge=1, le=MAX_K, description="How many chunks to return")
+
+    @field_validator("q", mode="before")
+    @classmethod
+    def _query(cls, value: Any) -> str:
+        query = value.strip() if isinstance(value, str) else ""
+        if not query:
+            raise ValueError("is required and must not be blank")
+        if len(query) > MAX_QUERY_CHARS:
+            raise ValueError(f"must be at most {MAX_QUERY_CHARS} characters")
+        return query
+
+    @field_validator("k", mode="before")
+    @classmethod
+    def _k(cls, value: Any) -> int:
+        # ASCII digits only: str.isdigit() also accepts '²', which int() refuses.
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,3}", value):
+            number = int(value)
+        else:
+            number = 0
+        if not 1 <= number <= MAX_K:
+            raise ValueError(f"must be an integer from 1 to {MAX_K}")
+        return number
 
 
 # ---- responses -------------------------------------------------------------------------
@@ -148,7 +236,17 @@ class ErrorOut(BaseModel):
     errors: dict[str, str] | None = None
 
 
+Timestamp = Annotated[
+    datetime,
+    PlainSerializer(lambda d: d.replace(microsecond=0).isoformat(), return_type=str),
+]
+
+
 class UserOut(BaseModel):
+    """The public profile, exactly as the docs page shows it; read from a User row."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     username: str
     email: str
@@ -157,7 +255,7 @@ class UserOut(BaseModel):
     experience_years: int
     skills: list[str]
     resume_filename: str | None
-    created_at: str
+    created_at: Timestamp
 
 
 class ProfileOut(BaseModel):
@@ -193,6 +291,7 @@ class JobFitOut(BaseModel):
     missing_skills: list[str]
     experience_fit: str
     required_years: int | None = None
+    required_years_max: int | None = None
     candidate_years: float | None = None
     overall_score: float | None = None
 
@@ -210,6 +309,8 @@ class AnalysisData(BaseModel):
     chunks_processed: int
     rag_ready: bool
     jd_embedding_stored: bool
+    experience_years_exact: float | None = None
+    internship_years: float | None = None
 
 
 class AnalysisOut(BaseModel):

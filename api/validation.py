@@ -23,7 +23,7 @@ def _field_message(error: dict) -> str:
     return message.removeprefix("Value error, ")
 
 
-def validation_error(exc: ValidationError) -> APIError:
+def validation_error(exc: ValidationError, lead: str = "Some fields are invalid") -> APIError:
     """Translate a pydantic ValidationError into a 422 naming each field at fault."""
     errors: dict[str, str] = {}
     unknown: list[str] = []
@@ -35,18 +35,29 @@ def validation_error(exc: ValidationError) -> APIError:
     if unknown:
         message = "These fields are unknown or cannot be changed: " + ", ".join(unknown) + "."
     else:
-        message = "Some fields are invalid: " + ", ".join(errors) + "."
+        message = f"{lead}: " + ", ".join(errors) + "."
     return APIError(422, message, errors)
 
 
-def has_nul(value: Any) -> bool:
-    """Tell whether any string inside a JSON value holds a NUL character."""
+def _bad_text(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a "\ud800" escape): no database can store it.
+        return True
+    return False
+
+
+def has_bad_text(value: Any) -> bool:
+    """Tell whether any string inside a JSON value holds NUL or an unpaired surrogate."""
     # Iterative: a body may nest as deep as the decoder allows.
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if "\x00" in item:
+            if _bad_text(item):
                 return True
         elif isinstance(item, dict):
             stack.extend(item.keys())
@@ -67,9 +78,9 @@ def json_object() -> dict:
         raise APIError(400, "The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise APIError(422, "The JSON body must be an object.", {"body": "must be a JSON object"})
-    if has_nul(data):
+    if has_bad_text(data):
         # No database stores NUL in text (PostgreSQL refuses it); no real value needs it.
-        raise APIError(422, "Text values must not contain NUL characters.")
+        raise APIError(422, "Text values must not contain NUL characters or lone surrogates.")
     return data
 
 

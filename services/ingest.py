@@ -17,15 +17,23 @@ from typing import Any
 import numpy as np
 from sqlalchemy import delete, select
 
-from api.errors import APIError
-from api.schemas import clean_skills
+from config import (
+    DEFAULT_EXTRACT_MEMORY_MB,
+    DEFAULT_EXTRACT_TIMEOUT,
+    DEFAULT_JD_MAX_CHARS,
+    DEFAULT_MAX_RESUME_CHARS,
+    DEFAULT_MAX_RESUME_PAGES,
+)
 from models import ResumeAnalysis, ResumeChunk, User, db
 from rag import embeddings
 from rag.chunking import Chunk, chunk_sections
 from rag.store import IndexStore
-from resume.extract import ExtractionError, extract_text, sniff_kind
+from resume.errors import TextTooLong
+from resume.extract import extract_text, sniff_kind
 from resume.fit import analyze_fit, chunk_texts, pooled
 from resume.parse import ParsedResume, parse_resume
+from services.errors import InvalidJobDescription, NoResume
+from services.skills import clean_skills
 
 PENDING_DIR = ".pending"
 MAX_NAME = 200
@@ -38,11 +46,11 @@ class Settings:
     """The limits and folders one upload works with."""
 
     upload_folder: Path
-    max_pages: int = 20
-    timeout: float = 15.0
-    memory_mb: int = 768
-    jd_max_chars: int = 20000
-    max_text_chars: int = 100_000
+    max_pages: int = DEFAULT_MAX_RESUME_PAGES
+    timeout: float = DEFAULT_EXTRACT_TIMEOUT
+    memory_mb: int = DEFAULT_EXTRACT_MEMORY_MB
+    jd_max_chars: int = DEFAULT_JD_MAX_CHARS
+    max_text_chars: int = DEFAULT_MAX_RESUME_CHARS
 
     @classmethod
     def from_config(cls, config: Any) -> Settings:
@@ -81,20 +89,22 @@ def safe_filename(original: str, kind: str) -> str:
     return f"{(stem or 'resume')[:MAX_NAME]}.{kind}"
 
 
+def _without_controls(text: str) -> str:
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+
+
 def validate_job_description(value: str | None, limit: int) -> str:
-    """Return the job description, or raise 422 when it is missing, blank or too long."""
-    if value is None or not value.strip():
-        raise APIError(
-            422,
-            "A job description is required with the resume.",
-            {"job_description": "is required and must not be blank"},
+    """Return the job description, or raise InvalidJobDescription when missing, blank or long."""
+    # Blank once control and format characters go: nothing a reader could see is left.
+    if value is None or not _without_controls(value).strip():
+        raise InvalidJobDescription(
+            "A job description is required with the resume.", "is required and must not be blank"
         )
     text = value.strip().replace("\x00", "")
     if len(text) > limit:
-        raise APIError(
-            422,
+        raise InvalidJobDescription(
             f"The job description is longer than {limit} characters.",
-            {"job_description": f"must be at most {limit} characters"},
+            f"must be at most {limit} characters",
         )
     return text
 
@@ -126,10 +136,7 @@ def prepare(
 
     `lap(stage)` is called as each stage ends, so benchmarks can time the real pipeline.
     """
-    try:
-        kind = sniff_kind(data, original)
-    except ExtractionError as exc:
-        raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
+    kind = sniff_kind(data, original)
     lap("sniff_kind")
     pending = _write_pending(settings.upload_folder, user_id, data)
     lap("write_pending")
@@ -144,8 +151,7 @@ def prepare(
         lap("extract_text")
         if len(text) > settings.max_text_chars:
             # DOCX has no page count to cap; a wall of text would stall embedding instead.
-            raise ExtractionError(
-                422,
+            raise TextTooLong(
                 f"The resume holds {len(text):,} characters of text; "
                 f"the limit is {settings.max_text_chars:,}.",
             )
@@ -169,9 +175,6 @@ def prepare(
             jd_vectors=jd_vectors,
         )
         lap("analyze_fit")
-    except ExtractionError as exc:
-        pending.unlink(missing_ok=True)
-        raise APIError(exc.status, exc.message, {"resume": exc.message}) from None
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
@@ -227,6 +230,26 @@ def finish_file_moves(user: User, settings: Settings) -> None:
                 leftover.unlink()
 
 
+_STAGED_RE = re.compile(r"(?:commit|incoming)-(\d+)-")
+
+
+def recover_staged_files(store: IndexStore, settings: Settings) -> int:
+    """Finish every user's interrupted file moves; run once when a worker starts."""
+    pending_dir = settings.upload_folder / PENDING_DIR
+    names = (m.group(1) for p in pending_dir.glob("*") if (m := _STAGED_RE.match(p.name)))
+    user_ids = sorted({int(n) for n in names})
+    for user_id in user_ids:
+        with store.lock(user_id):
+            user = db.session.get(User, user_id)
+            if user is None:
+                # The account is gone (its rows cascaded): nothing staged can win any more.
+                for leftover in pending_dir.glob(f"*-{user_id}-*"):
+                    leftover.unlink(missing_ok=True)
+            else:
+                finish_file_moves(user, settings)
+    return len(user_ids)
+
+
 def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) -> dict:
     """Replace the user's resume, chunks, index, analysis and profile fields in one step."""
     token = uuid.uuid4().hex
@@ -264,9 +287,9 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             analysis.file_token = token
             analysis.data = data
             db.session.add(analysis)
-            user.skills = clean_skills(list(user.manual_skills or []) + prep.parsed.skills)
-            user.experience_years = prep.parsed.experience_years
-            user.resume_filename = prep.filename
+            user.apply_resume(
+                prep.filename, prep.parsed.experience_years, prep.parsed.skills, clean_skills
+            )
             # Index files first: if we die before the commit, the stale ids give it away
             # and the index is rebuilt from the committed chunks.
             store.write(user.id, [r.id for r in rows], prep.vectors)
@@ -312,7 +335,7 @@ def restore_index(user_id: int, store: IndexStore) -> None:
             store.save_jd(user_id, analysis.job_description, jd)
 
 
-def remove_resume(user: User, store: IndexStore, settings: Settings) -> bool:
+def remove_resume(user: User, store: IndexStore, settings: Settings) -> None:
     """Delete the user's resume file, chunks, index, job description and analysis."""
     with store.lock(user.id):
         db.session.refresh(user)
@@ -330,4 +353,5 @@ def remove_resume(user: User, store: IndexStore, settings: Settings) -> bool:
         store.delete(user.id)
         if filename:
             (settings.upload_folder / filename).unlink(missing_ok=True)
-    return had_any
+    if not had_any:
+        raise NoResume()

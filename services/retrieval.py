@@ -10,6 +10,7 @@ from rag import embeddings
 from rag.search import hybrid_search
 from rag.store import IndexStore, StoreError
 from resume.fit import analyze_fit
+from services.errors import NoResume
 from services.ingest import restore_index
 
 
@@ -22,8 +23,18 @@ def _index_matches(store: IndexStore, user_id: int, vector, chunk_ids: set[int])
     return found == chunk_ids
 
 
-def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[dict] | None:
-    """Return the user's k chunks nearest to the query, or None when they have no resume."""
+def latest_analysis(user_id: int) -> ResumeAnalysis:
+    """Return the user's stored analysis, or raise NoResume before any upload."""
+    analysis = db.session.execute(
+        select(ResumeAnalysis).where(ResumeAnalysis.user_id == user_id)
+    ).scalar_one_or_none()
+    if analysis is None:
+        raise NoResume()
+    return analysis
+
+
+def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[dict]:
+    """Return the user's k chunks nearest to the query, or raise NoResume without a resume."""
     chunks = {
         row.id: row
         for row in db.session.execute(
@@ -31,7 +42,7 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
         ).scalars()
     }
     if not chunks:
-        return None
+        raise NoResume()
     vector = embeddings.embed([query])
     if not _index_matches(store, user_id, vector, set(chunks)):
         restore_index(user_id, store)
@@ -49,8 +60,9 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
     ]
 
 
-def fit_stored_resume(analysis: ResumeAnalysis, jd_text: str) -> dict:
+def fit_stored_resume(user_id: int, jd_text: str) -> dict:
     """Score the stored resume against another job description, reusing its chunk vectors."""
+    analysis = latest_analysis(user_id)
     blobs = db.session.execute(
         select(ResumeChunk.embedding)
         .where(ResumeChunk.user_id == analysis.user_id)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from api.schemas import UserOut
+from app import recover_files
 from models import ResumeAnalysis, ResumeChunk, User, db
 from tests import hostile
 from tests.conftest import dev_file
@@ -78,7 +80,7 @@ def _state(app, user_id: int) -> dict:
             select(ResumeChunk.id, ResumeChunk.text).where(ResumeChunk.user_id == user_id)
         ).all()
         state = {
-            "profile": user.to_dict(),
+            "profile": UserOut.model_validate(user).model_dump(mode="json"),
             "analysis": analysis.data if analysis else None,
             "chunks": sorted(chunks),
         }
@@ -423,6 +425,9 @@ def test_a_committed_upload_whose_file_was_not_moved_is_rolled_forward(
     # As if the worker died right after the database commit, before moving the file.
     final.rename(folder / ".pending" / f"commit-{uid}-{token}")
     (folder / ".pending" / f"commit-{uid}-deadbeef").write_bytes(b"an uncommitted upload")
+    # Reads never touch the files; the next worker to start finishes the move.
     assert client.get("/api/resume/analysis", headers=auth).status_code == 200
+    assert len(list((folder / ".pending").iterdir())) == 2
+    recover_files(app)
     assert final.read_bytes()[:5] == b"%PDF-"
     assert list((folder / ".pending").iterdir()) == []

@@ -1,0 +1,103 @@
+"""The route contract: one declaration validates the request, serialises the answer, documents both.
+
+    @bp.post("/things")
+    @jwt_required()
+    @operation("Create a thing", tag="things", body=ThingIn, response=ThingOut, status=201)
+    def create_thing(body: ThingIn):
+        return {"thing": ...}          # data (dict, model or ORM-backed), never a Response
+
+`body`, `query` and `form` name pydantic models; the view receives the validated instances as
+keyword arguments of the same names (plus the URL's path arguments). The view returns data, or
+`(data, status)` for a status declared in `responses`; the decorator validates it against that
+status's model and serialises it (declared fields in declaration order, then extras).
+api/openapi.py builds the document from the same declaration.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import jsonify, request
+from pydantic import BaseModel, ValidationError
+
+from api.errors import APIError
+from api.validation import parse_json, validation_error
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_query(model: type[M]) -> M:
+    """Validate the query string against a model (first value of each repeated name)."""
+    try:
+        return model.model_validate(request.args.to_dict())
+    except ValidationError as exc:
+        raise validation_error(exc, "Some query parameters are invalid") from None
+
+
+def parse_form(model: type[M]) -> M:
+    """Validate a multipart form, its text fields and file parts together, against a model."""
+    if request.mimetype != "multipart/form-data":
+        raise APIError(415, "Send the form as multipart/form-data.")
+    fields: dict[str, Any] = {**request.form.to_dict(), **request.files.to_dict()}
+    try:
+        return model.model_validate(fields)
+    except ValidationError as exc:
+        raise validation_error(exc) from None
+
+
+def serialise(model: type[BaseModel], data: Any) -> dict[str, Any]:
+    """Return data as the JSON-ready dict the response model declares."""
+    if not isinstance(data, model):
+        data = model.model_validate(data, from_attributes=True)
+    return data.model_dump(mode="json")
+
+
+def operation(
+    summary: str,
+    *,
+    tag: str,
+    response: type[BaseModel],
+    status: int = 200,
+    responses: dict[int, type[BaseModel]] | None = None,
+    body: type[BaseModel] | None = None,
+    body_optional: bool = False,
+    query: type[BaseModel] | None = None,
+    form: type[BaseModel] | None = None,
+    auth: str | None = "access",
+    errors: tuple[int, ...] = (),
+) -> Callable:
+    """Declare a route's request and response models: validate, serialise and document them."""
+    answers = {status: response, **(responses or {})}
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def handle(**path_args: Any):
+            kwargs = dict(path_args)
+            if body is not None:
+                kwargs["body"] = parse_json(body, optional=body_optional)
+            if query is not None:
+                kwargs["query"] = parse_query(query)
+            if form is not None:
+                kwargs["form"] = parse_form(form)
+            result = view(**kwargs)
+            code = status
+            if isinstance(result, tuple):
+                result, code = result
+            return jsonify(serialise(answers[code], result)), code
+
+        handle._openapi = {  # type: ignore[attr-defined]
+            "summary": summary,
+            "tag": tag,
+            "responses": answers,
+            "body": body,
+            "body_optional": body_optional,
+            "query": query,
+            "form": form,
+            "auth": auth,
+            "errors": errors,
+        }
+        return handle
+
+    return decorate
