@@ -737,11 +737,6 @@ def jd_skills_ranked(
     return list(ranked.items())
 
 
-def _skill_key(name: str) -> str:
-    # Manual profile skills may be written as aliases ("k8s"); compare canonical names.
-    return (skills.canonical_skill(name) or name).strip().casefold()
-
-
 def analyze_fit(
     *,
     resume_text: str,
@@ -756,9 +751,9 @@ def analyze_fit(
     """Score how well a resume fits a job description, as the job_fit_analysis object."""
     ranked = jd_skills_ranked(jd_text or "", find_skills)
     jd_skills = [name for name, _ in ranked]
-    have = {_skill_key(s) for s in list(resume_skills) + find_skills(resume_text or "") if s}
-    matching = [s for s in jd_skills if _skill_key(s) in have]
-    missing = [s for s in jd_skills if _skill_key(s) not in have]
+    have = {skills.skill_key(s) for s in list(resume_skills) + find_skills(resume_text or "") if s}
+    matching = [s for s in jd_skills if skills.skill_key(s) in have]
+    missing = [s for s in jd_skills if skills.skill_key(s) not in have]
     # Nice-to-have skills count in full: halving them lowered the dev keyword AUC (0.80 to 0.76)
     # and left the new-JD figure unchanged; they only go after the required ones in the lists.
     keyword = len(matching) / len(jd_skills) if jd_skills else 0.0

@@ -7,7 +7,7 @@ from collections import Counter
 
 from resume.lines import LOCATION, SPOKEN, URLISH
 from resume.sections import Section, clean_line, normalise_heading
-from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits
+from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits, skill_key
 
 PROFICIENCY = re.compile(
     r"\b(?:master(?:y)?|advanced|intermediate|beginner|basic|expert|proficient|proficiency|"
@@ -221,10 +221,10 @@ def _add_skills(out: list[str], seen: set[str], names: list[str]) -> None:
     """Append names that are skills and not yet present under any spelling."""
     for name in names:
         # One entry per skill: "Apache Kafka" as listed, then "Kafka" found in the text, is one.
-        keys = {re.sub(r"[^a-z0-9+#]+", "", x.lower()) for x in (name, canonical_skill(name)) if x}
-        if not all(keys) or keys & seen or _is_junk(name) or _not_a_skill(name):
+        key = skill_key(name)
+        if not key or key in seen or _is_junk(name) or _not_a_skill(name):
             continue
-        seen |= keys
+        seen.add(key)
         out.append(name)
 
 

@@ -121,6 +121,10 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![{_WORD}])(?:{body})(?![{_WORD}+#])(?!\.[{_WORD}])", re.I)
 
 
+# What a skill key leaves out: everything but Latin letters, digits, "+" and "#" (C++, C#).
+_SKILL_KEY_DROP = re.compile(r"[^a-z0-9+#]+")
+
+
 def _norm_key(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -245,3 +249,36 @@ def rank_hits(hits: list[SkillHit]) -> list[str]:
 def find_skills(text: str) -> list[str]:
     """Return the canonical taxonomy skills named in free text, most prominent first."""
     return rank_hits(skill_hits(text))
+
+
+def skill_key(name: str) -> str:
+    """Return what identifies a skill: its canonical name if known, lower case, letters only.
+
+    Aliases ("k8s", "Amazon Web Services") key as their canonical name, and spellings that
+    differ in spaces or punctuation ("Power BI", "PowerBI") as one. A name with no Latin letter
+    or digit keys as "", which identifies nothing.
+    """
+    return _SKILL_KEY_DROP.sub("", (canonical_skill(name) or name).lower())
+
+
+def same_skill(a: str, b: str) -> bool:
+    """Tell whether two names denote the same skill, aliases, case and punctuation aside."""
+    key = skill_key(a)
+    return bool(key) and key == skill_key(b)
+
+
+def normalise_skills(names: list[str]) -> list[str]:
+    """Collapse spaces, drop empty names and case-insensitive repeats, keeping the first spelling.
+
+    The rule for lists a person writes (the profile): two spellings the person chose are kept
+    apart even when they are aliases of one skill; matching uses same_skill instead.
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in names:
+        name = " ".join(raw.split())
+        key = name.casefold()
+        if name and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out

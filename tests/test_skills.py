@@ -1,6 +1,12 @@
 """Tests for the skills taxonomy and whole-word skill matching."""
 
-from resume.skills import canonical_skill, find_skills, taxonomy_size
+from resume.skills import (
+    canonical_skill,
+    find_skills,
+    normalise_skills,
+    same_skill,
+    taxonomy_size,
+)
 
 
 def test_taxonomy_has_at_least_a_thousand_skills():
@@ -91,3 +97,18 @@ def test_marked_names_still_count_as_written():
 
 def test_django_rest_spellings_are_one_skill():
     assert canonical_skill("Django REST") == canonical_skill("DRF") == "Django REST Framework"
+
+
+def test_normalise_skills_trims_drops_empty_and_case_repeats_keeping_first_spelling() -> None:
+    names = ["  Python ", "", "   ", "python", "Machine   Learning", "k8s", "Kubernetes", "PYTHON"]
+    assert normalise_skills(names) == ["Python", "Machine Learning", "k8s", "Kubernetes"]
+
+
+def test_same_skill_sees_aliases_case_and_punctuation_as_one() -> None:
+    assert same_skill("k8s", "Kubernetes")
+    assert same_skill("Power BI", "powerbi")
+    assert same_skill("Amazon Web Services", "AWS")
+    assert not same_skill("C", "C++")
+    assert not same_skill("Java", "JavaScript")
+    # Names with no Latin letter or digit identify nothing, so they never match each other.
+    assert not same_skill("Русский", "Deutsch")
