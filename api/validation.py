@@ -78,9 +78,15 @@ def json_object() -> dict:
         raise APIError(400, "The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise APIError(422, "The JSON body must be an object.", {"body": "must be a JSON object"})
-    if has_bad_text(data):
-        # No database stores NUL in text (PostgreSQL refuses it); no real value needs it.
-        raise APIError(422, "Text values must not contain NUL characters or lone surrogates.")
+    # No database stores NUL or a lone surrogate in text (PostgreSQL refuses NUL); no real
+    # value needs either.
+    bad = [str(k) for k, v in data.items() if has_bad_text(k) or has_bad_text(v)]
+    if bad:
+        raise APIError(
+            422,
+            "Text values must not contain NUL characters or lone surrogates.",
+            {field: "must not contain NUL characters or lone surrogates" for field in bad},
+        )
     return data
 
 

@@ -170,3 +170,30 @@ def test_hostile_json_bodies_get_4xx(client, auth):
     assert client.get("/api/profile", headers=auth).get_json()["user"]["full_name"] == "John Doe"
     nul_login = client.post("/api/login", json={"username": "x\x00y", "password": "whatever-pass"})
     _is_error_shape(nul_login, 422)
+
+
+def test_openapi_nullability_matches_what_updates_accept(client, auth):
+    spec = client.get("/api/openapi.json").get_json()
+    props = spec["components"]["schemas"]["ProfileUpdateIn"]["properties"]
+    nullable = {name for name, prop in props.items() if prop.get("nullable")}
+    assert nullable == {"full_name", "phone"}
+    for field, value in {"full_name": None, "phone": None}.items():
+        response = client.post("/api/update_profile", headers=auth, json={field: value})
+        assert response.status_code == 200, field
+    for field in ("experience_years", "skills"):
+        assert "default" not in props[field]
+        response = client.post("/api/update_profile", headers=auth, json={field: None})
+        assert response.status_code == 422 and field in response.get_json()["errors"]
+
+
+def test_openapi_declares_the_query_and_form_the_views_validate(client):
+    paths = client.get("/api/openapi.json").get_json()["paths"]
+    search = paths["/api/resume/search"]["get"]
+    params = {p["name"]: p for p in search["parameters"]}
+    assert params["q"]["required"] is True and params["k"]["required"] is False
+    assert (params["k"]["schema"]["minimum"], params["k"]["schema"]["maximum"]) == (1, 20)
+    assert "422" in search["responses"]
+    upload = paths["/api/upload_resume"]["post"]
+    assert set(upload["requestBody"]["content"]) == {"multipart/form-data"}
+    assert {"413", "415", "422"} <= set(upload["responses"])
+    assert paths["/api/logout"]["post"]["requestBody"]["required"] is False
