@@ -620,7 +620,7 @@ def measure_stages(args: argparse.Namespace, base: Path, log: Callable[[str], No
             resume_skills=["Python"],
             candidate_years=1.0,
             jd_text=jobs[0],
-            resume_vectors=None,
+            embed=embeddings.embed_texts,
         )
         first_fit = time.perf_counter() - start
         timings: dict[str, dict[str, list[float]]] = {

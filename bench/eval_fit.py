@@ -34,7 +34,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rag.chunking import chunk_sections  # noqa: E402
-from rag.embeddings import count_tokens, embed  # noqa: E402
+from rag.embeddings import (  # noqa: E402
+    chunk_texts,
+    count_tokens,
+    embed,
+    embed_texts,
+    pooled,
+)
 from rag.search import hybrid_search  # noqa: E402
 from rag.store import IndexStore  # noqa: E402
 from resume import fit  # noqa: E402
@@ -117,10 +123,11 @@ def _rank_module(dev: Path):
 def _variants(resume_vecs: np.ndarray, jd_vecs: np.ndarray) -> dict[str, float]:
     """The semantic score's parts and other chunk poolings, for side-by-side comparison."""
     sims = jd_vecs @ resume_vecs.T
-    occupations = fit._occupation_vectors(embed)
+    occupations = fit.occupation_vectors(embed_texts)
+    resume_vec, jd_vec = pooled(resume_vecs), pooled(jd_vecs)
     return {
-        "v_direct_mean_pool": fit.semantic_similarity(resume_vecs, jd_vecs),
-        "v_occupation": fit.occupation_agreement(resume_vecs, jd_vecs, occupations),
+        "v_direct_mean_pool": fit.semantic_similarity(resume_vec, jd_vec),
+        "v_occupation": fit.occupation_agreement(resume_vec, jd_vec, occupations),
         "v_jd_chunk_max": float(sims.max(axis=1).mean()),
         "v_sym_chunk_max": float((sims.max(axis=1).mean() + sims.max(axis=0).mean()) / 2),
     }
@@ -139,7 +146,7 @@ def load_jobs(directory: Path, prefix: str) -> dict[str, dict]:
             "family": cols[1],
             "text": text,
             "years": int(stated) if stated.isdigit() else None,
-            "vectors": embed(fit.chunk_texts(text)),
+            "vectors": embed(chunk_texts(text)),
         }
     return jobs
 
@@ -189,10 +196,10 @@ def fit_table(
                 resume_skills=resume["skills"],
                 candidate_years=resume["years"],
                 jd_text=job["text"],
-                embed=embed,
+                embed=embed_texts,
                 find_skills=find_skills,
-                resume_vectors=resume["vectors"],
-                jd_vectors=job["vectors"],
+                resume_vector=pooled(resume["vectors"]),
+                jd_vector=pooled(job["vectors"]),
             )
             row = {"family": job["family"]}
             row.update({k: result[k] for k in fit.SCORE_KEYS})
@@ -258,7 +265,9 @@ def rescored(
         vectors = resumes[rid]["vectors"]
         for job_id, s in r["scores"].items():
             keyword, minimum, has_skills = s["_parts"]
-            semantic = fit.semantic_score(vectors, jobs[job_id]["vectors"], occupations_for(job_id))
+            semantic = fit.semantic_score(
+                pooled(vectors), pooled(jobs[job_id]["vectors"]), occupations_for(job_id)
+            )
             overall = fit.blend(semantic, keyword, resumes[rid]["years"], minimum, has_skills)
             scores[job_id] = {
                 "family": s["family"],
@@ -271,13 +280,13 @@ def rescored(
 
 def robustness(rank, table, resumes, jobs) -> None:
     """Print AUCs with family-nearest profiles left out, and with random quarters left out."""
-    occupations = fit._occupation_vectors(embed)
+    occupations = fit.occupation_vectors(embed_texts)
     n = len(occupations)
     families = sorted({j["family"] for j in jobs.values()})
     nearest: dict[str, np.ndarray] = {}
     for family in families:
-        centre = fit.pooled(
-            np.stack([fit.pooled(j["vectors"]) for j in jobs.values() if j["family"] == family])
+        centre = pooled(
+            np.stack([pooled(j["vectors"]) for j in jobs.values() if j["family"] == family])
         )
         order = np.argsort(-(occupations @ centre))
         nearest[family] = order[:FAMILY_LEAVE_OUT]

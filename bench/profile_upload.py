@@ -51,7 +51,7 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str],
     from resume.parse import parse_resume
 
     jobs = [p.read_text(encoding="utf-8") for p in sorted((dev / "jobs").glob("*.txt"))]
-    fit.warm_up()
+    fit.warm_up(embeddings.embed_texts)
     parts: dict[str, list[float]] = {
         "find_skills(jd)": [],
         "find_skills(resume_text)": [],
@@ -71,7 +71,7 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str],
             if r == 0:
                 chunk_lists.append(chunks)
             jd = jobs[(i + r) % len(jobs)]
-            jd_chunks = fit.chunk_texts(jd)
+            jd_chunks = embeddings.chunk_texts(jd)
             parts["find_skills(jd)"].append(_timed(skills.find_skills, jd)[0])
             parts["find_skills(resume_text)"].append(_timed(skills.find_skills, parsed.text)[0])
             seconds, both = _timed(embeddings.embed, chunks + jd_chunks)
@@ -82,8 +82,9 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str],
                 resume_skills=parsed.skills,
                 candidate_years=parsed.experience_years_exact,
                 jd_text=jd,
-                resume_vectors=both[: len(chunks)],
-                jd_vectors=both[len(chunks) :],
+                embed=embeddings.embed_texts,
+                resume_vector=embeddings.pooled(both[: len(chunks)]),
+                jd_vector=embeddings.pooled(both[len(chunks) :]),
             )
             parts["analyze_fit with vectors given"].append(seconds)
     medians = {k: round(statistics.median(v) * 1000, 1) for k, v in parts.items() if v}

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rag.chunking import chunk_sections
+
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
@@ -136,3 +138,43 @@ def count_tokens(text: str) -> int:
     with _use_lock:
         ids = tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)
     return len(ids["input_ids"])
+
+
+# Chunks of a whole text for scoring fill the model's window.
+WINDOW_TOKENS = 256
+
+
+def chunk_texts(text: str) -> list[str]:
+    """Split a long text into model-window chunks, so nothing is silently truncated."""
+    chunks = chunk_sections([("", text)], count_tokens, max_tokens=WINDOW_TOKENS)
+    return [c.text for c in chunks]
+
+
+def pooled(vectors: np.ndarray) -> np.ndarray:
+    """Mean-pool unit chunk vectors into one unit vector for the whole text."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(vectors) == 0:
+        # No chunks: an empty vector, which fit scoring reads as "not embedded yet".
+        return np.zeros(0, dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
+
+
+def embed_texts(texts: list[str]) -> np.ndarray:
+    """Embed whole texts of any length as one unit vector each: chunk, embed once, mean-pool."""
+    pieces = [chunk_texts(text or "") for text in texts]
+    flat = [chunk for chunk_list in pieces for chunk in chunk_list]
+    # One batched call for every chunk of every text.
+    vectors = embed(flat) if flat else np.zeros((0, DIMENSION), dtype=np.float32)
+    out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+    start = 0
+    for row, chunk_list in enumerate(pieces):
+        if chunk_list:
+            out[row] = pooled(vectors[start : start + len(chunk_list)])
+            start += len(chunk_list)
+    return out
+
+
+# Scoring caches what it embeds per embed function; naming the model makes a switch re-embed.
+embed_texts.model_name = model_name  # type: ignore[attr-defined]

@@ -9,7 +9,14 @@ import pytest
 
 from rag import embeddings
 from rag.chunking import chunk_sections
-from resume import fit
+from resume import fit, job_description
+
+
+def _analyze(**kwargs: object) -> dict:
+    """Run analyze_fit with the real model's whole-text embedding unless a test gives another."""
+    kwargs.setdefault("embed", embeddings.embed_texts)
+    return fit.analyze_fit(**kwargs)
+
 
 BACKEND_RESUME = """\
 Alex Morgan
@@ -113,7 +120,7 @@ def test_semantic_score_mapping_is_clamped():
 
 
 def test_analyze_fit_shape_and_ranges():
-    result = fit.analyze_fit(
+    result = _analyze(
         resume_text=BACKEND_RESUME,
         resume_skills=["Python", "Django", "k8s"],
         candidate_years=9.5,
@@ -146,7 +153,7 @@ def test_analyze_fit_shape_and_ranges():
 
 
 def test_missing_skills_follow_the_job_descriptions_order():
-    result = fit.analyze_fit(
+    result = _analyze(
         resume_text="Cook",
         resume_skills=[],
         candidate_years=0,
@@ -158,10 +165,10 @@ def test_missing_skills_follow_the_job_descriptions_order():
 
 
 def test_backend_resume_fits_backend_job_better_than_nurse_job():
-    backend = fit.analyze_fit(
+    backend = _analyze(
         resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=BACKEND_JD
     )
-    nurse = fit.analyze_fit(
+    nurse = _analyze(
         resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=NURSE_JD
     )
     assert backend["semantic_score"] > nurse["semantic_score"] + 0.3
@@ -173,12 +180,10 @@ def test_long_texts_are_chunked_not_truncated():
     # A backend job whose nursing half sits far past the model's 256-token window.
     filler = "We value teamwork and clear written communication. " * 60
     jd = BACKEND_JD + filler + NURSE_JD * 4
-    plain = fit.analyze_fit(
+    plain = _analyze(
         resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=BACKEND_JD
     )
-    long = fit.analyze_fit(
-        resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=jd
-    )
+    long = _analyze(resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=9, jd_text=jd)
     assert embeddings.count_tokens(jd) > 600
     # The tail changes the score: it was read, not cut off.
     assert long["semantic_score"] < plain["semantic_score"]
@@ -191,9 +196,9 @@ def test_reused_resume_vectors_give_the_same_result_without_re_embedding():
 
     def counting_embed(texts: list[str]) -> np.ndarray:
         calls.append(list(texts))
-        return embeddings.embed(texts)
+        return embeddings.embed_texts(texts)
 
-    fresh = fit.analyze_fit(
+    fresh = _analyze(
         resume_text=BACKEND_RESUME,
         resume_skills=[],
         candidate_years=9,
@@ -201,13 +206,13 @@ def test_reused_resume_vectors_give_the_same_result_without_re_embedding():
         embed=counting_embed,
     )
     calls.clear()
-    reused = fit.analyze_fit(
+    reused = _analyze(
         resume_text=BACKEND_RESUME,
         resume_skills=[],
         candidate_years=9,
         jd_text=BACKEND_JD,
         embed=counting_embed,
-        resume_vectors=vectors,
+        resume_vector=embeddings.pooled(vectors),
     )
     for key in ("semantic_score", "keyword_score", "overall_score"):
         assert reused[key] == pytest.approx(fresh[key], abs=2e-4)
@@ -216,7 +221,7 @@ def test_reused_resume_vectors_give_the_same_result_without_re_embedding():
 
 
 def test_empty_inputs_do_not_crash():
-    result = fit.analyze_fit(resume_text="", resume_skills=[], candidate_years=0, jd_text="")
+    result = _analyze(resume_text="", resume_skills=[], candidate_years=0, jd_text="")
     assert result["semantic_score"] == 0.0
     assert result["keyword_score"] == 0.0
     assert result["experience_fit"] == fit.NOT_STATED
@@ -225,7 +230,7 @@ def test_empty_inputs_do_not_crash():
 
 
 def test_negative_years_are_treated_as_none():
-    result = fit.analyze_fit(
+    result = _analyze(
         resume_text=BACKEND_RESUME, resume_skills=[], candidate_years=-3, jd_text=BACKEND_JD
     )
     assert result["candidate_years"] == 0.0
@@ -303,7 +308,7 @@ def test_a_skill_in_both_requirements_and_boilerplate_is_kept():
 
 def test_missing_skills_list_required_before_nice_to_have():
     jd = "Nice to have:\n- Kubernetes\nRequirements:\n- Python and PostgreSQL"
-    result = fit.analyze_fit(resume_text="Chef", resume_skills=[], candidate_years=3, jd_text=jd)
+    result = _analyze(resume_text="Chef", resume_skills=[], candidate_years=3, jd_text=jd)
     assert result["missing_skills"][-1] == "Kubernetes"
     assert set(result["missing_skills"]) == {"Python", "PostgreSQL", "Kubernetes"}
     # Nice-to-have skills still count in full in the keyword score.
@@ -356,3 +361,44 @@ def test_a_bare_boilerplate_heading_opens_a_section():
     )
     assert [kind for kind, _ in fit.jd_sections(jd)] == [fit.OPTIONAL, fit.BOILERPLATE]
     assert fit.jd_skills_ranked(jd) == [("Kafka", fit.OPTIONAL)]
+
+
+def test_scoring_runs_without_the_model_given_any_embed_function():
+    # Two fixed directions: texts that mention Kafka point one way, anything else the other.
+    def fake_embed(texts: list[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), 4), dtype=np.float32)
+        for i, text in enumerate(texts):
+            rows[i, 0 if "Kafka" in text else 1] = 1.0
+        return rows
+
+    same = fit.analyze_fit(
+        resume_text="Kafka streams",
+        resume_skills=["Kafka"],
+        candidate_years=3,
+        jd_text="Kafka engineer, 2+ years of experience",
+        embed=fake_embed,
+    )
+    other = fit.analyze_fit(
+        resume_text="Nursing",
+        resume_skills=[],
+        candidate_years=3,
+        jd_text="Kafka engineer, 2+ years of experience",
+        embed=fake_embed,
+    )
+    assert same["matching_skills"] == ["Kafka"]
+    assert same["semantic_score"] > other["semantic_score"]
+    assert same["required_years"] == 2
+
+
+def test_lower_case_about_heading_is_the_job_not_the_employer():
+    # "About Acme" tells the company's story; "About this role" describes the job, so the
+    # lines under it are the job's, not boilerplate.
+    jd = "About this role\nKafka pipelines in Scala, every day.\n"
+    assert job_description.jd_sections(jd) == [
+        (fit.CORE, "About this role"),
+        (fit.CORE, "Kafka pipelines in Scala, every day."),
+    ]
+    employer = "About Acme Corp\nWe use Salesforce across the company.\n"
+    assert job_description.jd_sections(employer) == [
+        (fit.BOILERPLATE, "We use Salesforce across the company.")
+    ]
