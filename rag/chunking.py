@@ -6,28 +6,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from resume.experience import has_date_range
+from resume.sections import SIDEBAR, WORK_SECTIONS
+
 # [CLS] and [SEP] share the model's window with the text.
 SPECIAL_TOKENS = 2
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_YEAR = r"(?:19|20)\d{2}"
-_DATE = rf"(?:{_MONTH}\s*,?\s*{_YEAR}|\d{{1,2}}\s*[/.-]\s*{_YEAR}|{_YEAR})"
-_END = rf"(?:{_DATE}|present|current|now|today|ongoing)"
-# A date range such as "Jan 2019 - Present", "05/2022 – 08/2024" or "2017 to 2019".
-_RANGE_RE = re.compile(rf"\b{_DATE}\s*(?:-|–|—|to|until)\s*{_END}\b", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*[-*•·●▪◦‣–]\s")
 # Entry headers (title, company) that precede a date line are short and do not end a sentence.
 _HEADER_MAX_WORDS = 8
 _HEADER_LOOKBACK = 2
-_WORK = frozenset({"experience", "internships"})
-# Side-column sections a two-column layout can print in the middle of the work history (as
-# resume.parse reads them): the jobs that follow land under the side column's heading.
-_SIDEBAR = frozenset(
-    {"interests", "languages", "skills", "contact", "references", "summary", "other"}
-)
 
 
 @dataclass
@@ -51,7 +39,7 @@ def _is_header_like(line: str) -> bool:
         and len(stripped.split()) <= _HEADER_MAX_WORDS
         and not stripped.endswith((".", ";", ","))
         and not _BULLET_RE.match(stripped)
-        and not _RANGE_RE.search(stripped)
+        and not has_date_range(stripped)
     )
 
 
@@ -67,7 +55,7 @@ def split_entries(text: str) -> list[str]:
                 entries.append(current)
             current, current_has_date = [], False
             continue
-        if _RANGE_RE.search(line):
+        if has_date_range(line):
             if current_has_date:
                 # The title and company lines just above this date belong to the new entry.
                 keep = len(current)
@@ -90,7 +78,7 @@ def split_entries(text: str) -> list[str]:
 def _first_entry_line(lines: list[str]) -> int | None:
     """Return the index of the first dated entry's first line (its header above the date)."""
     for i, line in enumerate(lines):
-        if _RANGE_RE.search(line):
+        if has_date_range(line):
             start = i
             while start > 0 and i - start < _HEADER_LOOKBACK and _is_header_like(lines[start - 1]):
                 start -= 1
@@ -109,14 +97,14 @@ def regroup_work(sections: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     last_main = ""
     for name, text in sections:
         lines = (text or "").splitlines()
-        start = _first_entry_line(lines) if name in _SIDEBAR and last_main in _WORK else None
+        start = _first_entry_line(lines) if name in SIDEBAR and last_main in WORK_SECTIONS else None
         if start is None:
             out.append((name, text))
         else:
             if start > 0:
                 out.append((name, "\n".join(lines[:start])))
             out.append((last_main, "\n".join(lines[start:])))
-        if name not in _SIDEBAR:
+        if name not in SIDEBAR:
             last_main = name
     return out
 

@@ -7,12 +7,11 @@ import re
 from resume.lines import (
     BULLET_CHARS,
     LOCATION,
-    SIDEBAR,
     URLISH,
     dedupe,
     title_text,
 )
-from resume.sections import Section, clean_line
+from resume.sections import SIDEBAR, Section, clean_line
 from resume.skills import raw_hits
 
 INSTITUTION = re.compile(

@@ -142,6 +142,18 @@ def parse_date_ranges(text: str, today: date) -> list[DateRange]:
     return out
 
 
+# "Present" read as the far future, so that any range ending in it is a range whatever its start.
+_FAR_FUTURE = date(9999, 12, 1)
+
+
+def has_date_range(line: str) -> bool:
+    """Tell whether text holds a written date range ("Jan 2019 - Present", "2017 to 2019")."""
+    return any(
+        not DATE_RE.fullmatch(line[r.begin : r.finish])
+        for r in parse_date_ranges(line, _FAR_FUTURE)
+    )
+
+
 def _month_with_year_of(token: str, end: date | None) -> date | None:
     """Date a bare month ("Nov") by the year of the range's end ("Nov – Feb 2019" -> Nov 2018)."""
     month = MONTHS.get(token.strip().lower().rstrip(".")[:3])

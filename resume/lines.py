@@ -11,8 +11,6 @@ from resume.sections import clean_line
 # Any fixed date does for finding where date ranges are in a line; "today" only matters when
 # a range runs to the present, and these callers only need the ranges' positions.
 EPOCH = date(2000, 1, 1)
-# Short side-column sections that a page layout can drop into the middle of another section.
-SIDEBAR = {"interests", "languages", "skills", "contact", "references", "summary", "other"}
 SPOKEN = re.compile(
     r"^(?:english|spanish|french|german|chinese|mandarin|cantonese|japanese|korean|hindi|"
     r"portuguese|italian|russian|arabic|dutch|polish|ukrainian|turkish|swedish|norwegian|"

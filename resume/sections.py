@@ -15,6 +15,15 @@ class Section:
     text: str
 
 
+# Sections that hold the work history.
+WORK_SECTIONS = frozenset({"experience", "internships"})
+# Short side-column sections that a page layout can drop into the middle of another section
+# (a two-column theme prints "Languages" between two jobs): what follows may still belong to
+# the section before.
+SIDEBAR = frozenset(
+    {"interests", "languages", "skills", "contact", "references", "summary", "other"}
+)
+
 # Whole headings (normalised: lower case, "&" as "and", letters and spaces only).
 _EXACT = {
     "summary": [

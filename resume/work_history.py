@@ -13,10 +13,9 @@ from resume.experience import (
     parse_date_ranges,
     stated_years,
 )
-from resume.lines import BULLET_CHARS, EPOCH, SIDEBAR, dedupe, looks_like_title, title_text
-from resume.sections import Section
+from resume.lines import BULLET_CHARS, EPOCH, dedupe, looks_like_title, title_text
+from resume.sections import SIDEBAR, WORK_SECTIONS, Section
 
-WORK_SECTIONS = {"experience", "internships"}
 # Sections whose dates are never paid work.
 NOT_WORK = {
     "education", "projects", "certifications", "awards", "publications", "volunteer",

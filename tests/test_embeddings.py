@@ -122,3 +122,16 @@ def test_configure_bad_path_reports_error_then_recovers(tmp_path):
         embeddings.configure(None)
     assert embeddings.embed(["back to the bundled model"]).shape == (1, 384)
     assert embeddings.model_state() == "ready"
+
+
+def test_embed_texts_pools_each_whole_text_into_one_unit_vector():
+    long_text = "Kubernetes operators and Terraform modules for payments. " * 80
+    vectors = embeddings.embed_texts(["Python developer", long_text, ""])
+    assert vectors.shape == (3, embeddings.DIMENSION)
+    assert len(embeddings.chunk_texts(long_text)) > 1  # pooled over several windows
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    assert np.linalg.norm(vectors[1]) == pytest.approx(1.0, abs=1e-5)
+    assert not np.any(vectors[2])  # an empty text has no direction
+    chunks = embeddings.embed(embeddings.chunk_texts(long_text))
+    assert np.allclose(vectors[1], embeddings.pooled(chunks), atol=1e-6)
+    assert embeddings.pooled(np.zeros((0, embeddings.DIMENSION))).size == 0

@@ -95,3 +95,14 @@ def test_month_span_shares_the_year():
 )
 def test_month_and_year_joined_by_punctuation(text):
     assert spans(text) == [(date(2019, 1, 1), date(2020, 3, 1))]
+
+
+def test_has_date_range_finds_written_ranges_not_lone_dates():
+    from resume.experience import has_date_range
+
+    assert has_date_range("Backend Engineer, Acme  Jan 2019 - Present")
+    assert has_date_range("2017 to 2019")
+    assert has_date_range("05/2022 – 08/2024")
+    assert has_date_range("Engineer\t2013-01-01 — 2017-01-01")
+    assert not has_date_range("Graduated 2019")
+    assert not has_date_range("Led a team of 12 engineers")
