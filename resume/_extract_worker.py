@@ -24,12 +24,10 @@ from resume.errors import (
     HostileFile,
     NoTextFound,
     ResumeError,
+    TextTooLong,
     UnsupportedFileType,
     error_kind,
 )
-
-# Text beyond this is not a resume; it also bounds what crosses the pipe.
-MAX_TEXT_CHARS = 500_000
 
 
 def _current_vm_bytes() -> int:
@@ -61,7 +59,7 @@ def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def extract(path: str, kind: str, max_pages: int) -> str:
+def extract(path: str, kind: str, max_pages: int, max_chars: int) -> str:
     """Extract and check text from a file of a known kind; raise a ResumeError when unusable."""
     if kind == "pdf":
         text = extract_pdf(path, max_pages)
@@ -75,15 +73,23 @@ def extract(path: str, kind: str, max_pages: int) -> str:
             f"The {what} has no text layer (it may be a scanned image); "
             "upload a file with selectable text.",
         )
-    return text[:MAX_TEXT_CHARS]
+    if len(text) > max_chars:
+        # DOCX has no page count to cap; a wall of text would stall embedding instead. Checked
+        # here, so no more than the cap ever crosses the pipe.
+        raise TextTooLong(
+            f"The resume holds {len(text):,} characters of text; the limit is {max_chars:,}."
+        )
+    return text
 
 
-def run_job(path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int) -> dict:
+def run_job(
+    path: str, kind: str, max_pages: int, max_chars: int, cpu_seconds: int, memory_mb: int
+) -> dict:
     """Apply limits, extract, and return {"ok": True, "text"} or {"ok": False, error, message}."""
     _apply_limits(cpu_seconds, memory_mb)
     error: ResumeError
     try:
-        return {"ok": True, "text": extract(path, kind, max_pages)}
+        return {"ok": True, "text": extract(path, kind, max_pages, max_chars)}
     except ResumeError as exc:
         error = exc
     except MemoryError:
@@ -97,11 +103,9 @@ def run_job(path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: i
     return {"ok": False, "error": error_kind(error), "message": error.message}
 
 
-def run_child(
-    conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
-) -> None:
+def run_child(conn: Connection, job: dict) -> None:
     """Run one job in a multiprocessing child and send the reply over conn."""
     try:
-        conn.send(run_job(path, kind, max_pages, cpu_seconds, memory_mb))
+        conn.send(run_job(**job))
     finally:
         conn.close()

@@ -70,9 +70,7 @@ def _child(fd: int, job: dict) -> None:
         conn.sendall(_HEADER.pack(os.getpid()))
         from resume import _extract_worker
 
-        reply = _extract_worker.run_job(
-            job["path"], job["kind"], job["max_pages"], job["cpu_seconds"], job["memory_mb"]
-        )
+        reply = _extract_worker.run_job(**job)
         data = json.dumps(reply).encode("utf-8")
         conn.sendall(_HEADER.pack(len(data)) + data)
         conn.close()

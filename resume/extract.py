@@ -17,6 +17,12 @@ import zipfile
 from multiprocessing.connection import Connection
 from typing import Any
 
+from config import (
+    DEFAULT_EXTRACT_MEMORY_MB,
+    DEFAULT_EXTRACT_TIMEOUT,
+    DEFAULT_MAX_RESUME_CHARS,
+    DEFAULT_MAX_RESUME_PAGES,
+)
 from resume.errors import (
     EmptyFile,
     MissingFile,
@@ -127,13 +133,11 @@ def _context() -> Any:
         return _ctx
 
 
-def _child_main(
-    conn: Connection, path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int
-) -> None:
+def _child_main(conn: Connection, job: dict[str, Any]) -> None:
     """Run one extraction in the child and send back the worker's reply dictionary."""
     from resume import _extract_worker
 
-    _extract_worker.run_child(conn, path, kind, max_pages, cpu_seconds, memory_mb)
+    _extract_worker.run_child(conn, job)
 
 
 def _death_message(exitcode: int | None) -> str:
@@ -151,22 +155,34 @@ def extract_text(
     path: str | os.PathLike[str],
     kind: str,
     *,
-    max_pages: int = 20,
-    timeout: float = 15.0,
-    memory_mb: int = 512,
+    max_pages: int = DEFAULT_MAX_RESUME_PAGES,
+    max_chars: int = DEFAULT_MAX_RESUME_CHARS,
+    timeout: float = DEFAULT_EXTRACT_TIMEOUT,
+    memory_mb: int = DEFAULT_EXTRACT_MEMORY_MB,
 ) -> str:
-    """Extract normalised plain text from a PDF or DOCX in an isolated, resource-limited child."""
+    """Extract normalised plain text from a PDF or DOCX in an isolated, resource-limited child.
+
+    The limits default to config.py's; the service passes the configured values.
+    """
     if kind not in ("pdf", "docx"):
         raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
     # The child may run in another working directory.
     path_str = os.path.abspath(os.fspath(path))
     if not os.path.isfile(path_str):
         raise MissingFile("The uploaded file could not be found for reading.")
-    cpu_seconds = max(1, int(timeout + 0.999))
+    job = {
+        "path": path_str,
+        "kind": kind,
+        "max_pages": max_pages,
+        "max_chars": max_chars,
+        # The CPU limit is the wall-clock timeout in whole seconds, at least one.
+        "cpu_seconds": max(1, int(timeout + 0.999)),
+        "memory_mb": memory_mb,
+    }
     if _START_METHOD == "zygote":
-        reply = _run_in_fork_server(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
+        reply = _run_in_fork_server(job, timeout)
     else:
-        reply = _run_in_multiprocessing(path_str, kind, max_pages, cpu_seconds, memory_mb, timeout)
+        reply = _run_in_multiprocessing(job, timeout)
     if reply.get("ok"):
         return str(reply["text"])
     raise error_from_kind(str(reply["error"]), str(reply["message"]))
@@ -175,9 +191,7 @@ def extract_text(
 _TOO_SLOW = "The file took too long to read; it may be damaged or built to stall readers."
 
 
-def _run_in_fork_server(
-    path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int, timeout: float
-) -> dict[str, Any]:
+def _run_in_fork_server(job: dict[str, Any], timeout: float) -> dict[str, Any]:
     """Run one extraction in a child of the preloaded fork server."""
     global _fork_server
     from resume._extract_zygote import ChildFailed, ForkServer
@@ -186,13 +200,6 @@ def _run_in_fork_server(
         if _fork_server is None:
             _fork_server = ForkServer()
         server = _fork_server
-    job = {
-        "path": path,
-        "kind": kind,
-        "max_pages": max_pages,
-        "cpu_seconds": cpu_seconds,
-        "memory_mb": memory_mb,
-    }
     try:
         return server.run(job, timeout)
     except ChildFailed as exc:
@@ -205,15 +212,13 @@ def _run_in_fork_server(
         raise ReadFailed("The file could not be read right now; try again.") from None
 
 
-def _run_in_multiprocessing(
-    path: str, kind: str, max_pages: int, cpu_seconds: int, memory_mb: int, timeout: float
-) -> dict[str, Any]:
+def _run_in_multiprocessing(job: dict[str, Any], timeout: float) -> dict[str, Any]:
     """Run one extraction in a multiprocessing child (fork, spawn or forkserver)."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(
         target=_child_main,
-        args=(sender, path, kind, max_pages, cpu_seconds, memory_mb),
+        args=(sender, job),
         daemon=True,
     )
     started = False
@@ -253,8 +258,14 @@ def warm_up() -> None:
     server.start()
 
 
-def extract_text_in_process(path: str | os.PathLike[str], kind: str, *, max_pages: int = 20) -> str:
+def extract_text_in_process(
+    path: str | os.PathLike[str],
+    kind: str,
+    *,
+    max_pages: int = DEFAULT_MAX_RESUME_PAGES,
+    max_chars: int = DEFAULT_MAX_RESUME_CHARS,
+) -> str:
     """Extract text in the calling process, without isolation (benchmarks and debugging only)."""
     from resume import _extract_worker
 
-    return _extract_worker.extract(os.fspath(path), kind, max_pages)
+    return _extract_worker.extract(os.fspath(path), kind, max_pages, max_chars)

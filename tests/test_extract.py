@@ -16,7 +16,7 @@ from api.errors import status_for
 from resume import extract as extract_module
 from resume._extract_common import normalise_text
 from resume._extract_pdf import join_hyphenated, join_wrapped_tokens
-from resume.errors import ResumeError, UnreadableFile, UnsupportedFileType
+from resume.errors import ResumeError, TextTooLong, UnreadableFile, UnsupportedFileType
 from resume.extract import extract_text, sniff_kind
 from tests import hostile
 
@@ -521,3 +521,11 @@ def test_dev_resumes_extract_clean_text() -> None:
         assert "(cid:" not in text
         assert not any(unicodedata.category(ch) == "Co" for ch in text)
         assert "\n\n\n" not in text
+
+
+def test_text_over_the_cap_is_refused_with_its_length_and_the_limit(tmp_path: Path) -> None:
+    error = _refused(tmp_path, "long.pdf", hostile.text_pdf(pages=3), max_chars=100)
+    assert isinstance(error, TextTooLong)
+    assert status_for(error) == 422
+    assert error.message.startswith("The resume holds ")
+    assert error.message.endswith(" characters of text; the limit is 100.")
