@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from resume.extract import ExtractionError, extract_text, extract_text_in_process  # noqa: E402
+from resume.errors import ResumeError  # noqa: E402
+from resume.extract import extract_text, extract_text_in_process  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
 
@@ -35,7 +36,7 @@ def main() -> int:
                 text = extract_text_in_process(path, kind)
             else:
                 text = extract_text(path, kind)
-        except ExtractionError as exc:
+        except ResumeError as exc:
             failures += 1
             print(f"{path.name}: ERROR {exc.status} {exc.message}")
             continue

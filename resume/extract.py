@@ -28,12 +28,11 @@ from resume.errors import (
     MissingFile,
     ReadFailed,
     ReadTimedOut,
-    ResumeError,
     UnsupportedFileType,
     error_from_kind,
 )
 
-__all__ = ["ExtractionError", "sniff_kind", "extract_text"]
+__all__ = ["sniff_kind", "extract_text", "warm_up"]
 
 _WORKER_MODULE = "resume._extract_worker"
 # "zygote" (our own preloaded fork server, the default), or a multiprocessing start method
@@ -42,10 +41,6 @@ _START_METHOD = os.environ.get("RESUME_EXTRACT_START_METHOD", "zygote")
 _ctx_lock = threading.Lock()
 _ctx: Any = None
 _fork_server: Any = None
-
-
-# The old name of the errors' base class, kept for callers that still catch it.
-ExtractionError = ResumeError
 
 
 def _describe(data: bytes) -> str:
