@@ -32,6 +32,6 @@ def post_worker_init(worker):
 
     def warm() -> None:
         embeddings.get_model()
-        fit.warm_up()
+        fit.warm_up(embeddings.embed_texts)
 
     threading.Thread(target=warm, name="model-warmup", daemon=True).start()

@@ -19,7 +19,7 @@ from pydantic import (
 from werkzeug.datastructures import FileStorage
 
 from config import DEFAULT_JD_MAX_CHARS
-from services.skills import clean_skills
+from resume.skills import normalise_skills
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{3,20}$")
 PHONE_RE = re.compile(r"^[0-9 +\-().]*$")
@@ -146,7 +146,7 @@ class ProfileUpdateIn(Strict):
         for i, skill in enumerate(value):
             if not 1 <= len(skill.strip()) <= MAX_SKILL_LENGTH:
                 raise ValueError(f"item {i} must be 1-{MAX_SKILL_LENGTH} characters after trimming")
-        return clean_skills(value)
+        return normalise_skills(value)
 
 
 class JobDescriptionIn(Strict):

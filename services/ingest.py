@@ -30,10 +30,10 @@ from rag.chunking import Chunk, chunk_sections
 from rag.store import IndexStore
 from resume.errors import TextTooLong
 from resume.extract import extract_text, sniff_kind
-from resume.fit import analyze_fit, chunk_texts, pooled
+from resume.fit import analyze_fit
 from resume.parse import ParsedResume, parse_resume
+from resume.skills import normalise_skills
 from services.errors import InvalidJobDescription, NoResume
-from services.skills import clean_skills
 
 PENDING_DIR = ".pending"
 MAX_NAME = 200
@@ -160,7 +160,11 @@ def prepare(
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
         )
-        jd_chunks = chunk_texts(jd_text)
+        jd_chunks = embeddings.chunk_texts(jd_text)
+        if not jd_chunks:
+            raise InvalidJobDescription(
+                "The job description has no text to read.", "has no readable text"
+            )
         lap("chunk")
         # One batched call embeds the resume's chunks and the job description's.
         both = embeddings.embed([c.text for c in chunks] + jd_chunks)
@@ -171,8 +175,9 @@ def prepare(
             resume_skills=parsed.skills,
             candidate_years=parsed.experience_years_exact,
             jd_text=jd_text,
-            resume_vectors=vectors,
-            jd_vectors=jd_vectors,
+            embed=embeddings.embed_texts,
+            resume_vector=embeddings.pooled(vectors) if len(vectors) else None,
+            jd_vector=embeddings.pooled(jd_vectors),
         )
         lap("analyze_fit")
     except BaseException:
@@ -186,7 +191,7 @@ def prepare(
         chunks=chunks,
         vectors=vectors,
         jd_text=jd_text,
-        jd_vector=pooled(jd_vectors),
+        jd_vector=embeddings.pooled(jd_vectors),
         fit=fit,
     )
 
@@ -288,7 +293,7 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             analysis.data = data
             db.session.add(analysis)
             user.apply_resume(
-                prep.filename, prep.parsed.experience_years, prep.parsed.skills, clean_skills
+                prep.filename, prep.parsed.experience_years, prep.parsed.skills, normalise_skills
             )
             # Index files first: if we die before the commit, the stale ids give it away
             # and the index is rebuilt from the committed chunks.

@@ -75,5 +75,6 @@ def fit_stored_resume(user_id: int, jd_text: str) -> dict:
         resume_skills=data.get("skills", []),
         candidate_years=data.get("experience_years_exact", data["experience_years"]),
         jd_text=jd_text,
-        resume_vectors=np.stack(vectors) if vectors else None,
+        embed=embeddings.embed_texts,
+        resume_vector=embeddings.pooled(np.stack(vectors)) if vectors else None,
     )
