@@ -58,6 +58,15 @@ ENTRY_MAX_WORDS = 14
 CERT_MAX_WORDS = 16
 # A line that ends in a full stop and has more than eight words is a sentence, not a name.
 SENTENCE_MIN_WORDS = 8
+# A project's name with its tagline ("Pathfinder - route planner for cargo bikes") stays
+# under 100 characters; one wrapped over two lines may reach 120 once joined.
+PROJECT_NAME_MAX_CHARS = 100
+JOINED_NAME_MAX_CHARS = 120
+# An unlabelled education line naming a school ("Lviv Polytechnic National University") is at
+# most seven words; longer capitalised lines are courses or descriptions.
+NAME_MAX_WORDS = 7
+# A degree ("Master of Science in Computer Science, minor in Mathematics") fits in ten words.
+DEGREE_MAX_WORDS = 10
 
 
 def _lines(sections: list[Section], name: str) -> list[str]:
@@ -130,7 +139,7 @@ def projects(sections: list[Section]) -> list[str]:
                 joined = f"{title_text(prev)} {name}"
                 if out and out[-1] == title_text(prev).rstrip("."):
                     out.pop()
-                name = joined if len(joined) <= 120 else name
+                name = joined if len(joined) <= JOINED_NAME_MAX_CHARS else name
             out.append(name.rstrip("."))
             state, boundary = "header", False
             continue
@@ -180,7 +189,11 @@ def _cut_description(title: str) -> str:
 
 def _project_name_ok(name: str, raw: str) -> bool:
     words = name.split()
-    if raw[:1] in BULLET_CHARS or raw.startswith("(cid:") or not (2 <= len(name) <= 100):
+    if (
+        raw[:1] in BULLET_CHARS
+        or raw.startswith("(cid:")
+        or not (2 <= len(name) <= PROJECT_NAME_MAX_CHARS)
+    ):
         return False
     if len(words) > ENTRY_MAX_WORDS or (name.endswith(".") and len(words) > SENTENCE_MIN_WORDS):
         return False
@@ -280,7 +293,7 @@ def _edu_kind(line: str, title: str) -> str:
         return "dated"
     if LOCATION.match(title) or re.match(r"^(?:gpa|grade|cgpa|score|thesis)\b", title, re.I):
         return "skip"
-    if len(words) <= 7 and title[:1].isupper() and not title.endswith("."):
+    if len(words) <= NAME_MAX_WORDS and title[:1].isupper() and not title.endswith("."):
         return "name"
     return "skip"
 
@@ -298,6 +311,6 @@ def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool)
     for j in order:
         if 0 <= j < len(lines) and kinds[j] == "degree":
             cand = title_text(lines[j])
-            if len(cand.split()) <= 10 and not cand.endswith("."):
+            if len(cand.split()) <= DEGREE_MAX_WORDS and not cand.endswith("."):
                 return cand
     return ""
