@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from openapi_spec_validator import validate
 from sqlalchemy import func, select
 
+from api.errors import status_for
 from app import create_app
 from config import TestConfig
 from extensions import limiter
+from resume import errors as resume_errors
+from services import errors as service_errors
 from tests.conftest import PASSWORD
 
 
@@ -197,3 +202,37 @@ def test_openapi_declares_the_query_and_form_the_views_validate(client):
     assert set(upload["requestBody"]["content"]) == {"multipart/form-data"}
     assert {"413", "415", "422"} <= set(upload["responses"])
     assert paths["/api/logout"]["post"]["requestBody"]["required"] is False
+
+
+def _imports(path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_dependencies_point_inward():
+    root = Path(__file__).resolve().parents[1]
+    outward = {
+        "services": {"flask", "werkzeug", "flask_jwt_extended", "api"},
+        "resume": {"flask", "werkzeug", "api", "services", "rag"},
+        "rag": {"flask", "werkzeug", "api", "services"},
+    }
+    found = {
+        str(path.relative_to(root)): sorted(_imports(path) & banned)
+        for layer, banned in outward.items()
+        for path in (root / layer).rglob("*.py")
+        if _imports(path) & banned
+    }
+    assert found == {}
+    assert not _imports(root / "models.py") & {"api", "services", "resume", "rag"}
+
+
+def test_every_domain_error_has_a_status_in_the_one_table():
+    for module in (resume_errors, service_errors):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Exception):
+                assert 400 <= status_for(value.__new__(value)) < 500, value
