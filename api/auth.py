@@ -23,6 +23,7 @@ from api.errors import APIError, error_response
 from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
 from extensions import account_key, jwt, limiter
 from models import TokenBlocklist, User, db
+from services.errors import Conflict
 
 auth_bp = Blueprint("auth", __name__, url_prefix="/api")
 
@@ -87,7 +88,7 @@ def register(body: RegisterIn):
     ).first()
     if taken is not None:
         field = "username" if taken.username.lower() == body.username.lower() else "email"
-        raise APIError(409, f"That {field} is already registered.", {field: "is already taken"})
+        raise Conflict(f"That {field} is already registered.", {field: "is already taken"})
     user = User(
         username=body.username,
         email=body.email,
@@ -102,7 +103,7 @@ def register(body: RegisterIn):
     except IntegrityError:
         # Lost a race with a concurrent registration of the same name.
         db.session.rollback()
-        raise APIError(409, "That username or email is already registered.") from None
+        raise Conflict("That username or email is already registered.") from None
     return {"user": user, **_tokens(user)}, 201
 
 
