@@ -28,7 +28,6 @@ from models import ResumeAnalysis, ResumeChunk, User, db
 from rag import embeddings
 from rag.chunking import Chunk, chunk_sections
 from rag.store import IndexStore
-from resume.errors import TextTooLong
 from resume.extract import extract_text, sniff_kind
 from resume.fit import analyze_fit
 from resume.parse import ParsedResume, parse_resume
@@ -145,16 +144,11 @@ def prepare(
             pending,
             kind,
             max_pages=settings.max_pages,
+            max_chars=settings.max_text_chars,
             timeout=settings.timeout,
             memory_mb=settings.memory_mb,
         )
         lap("extract_text")
-        if len(text) > settings.max_text_chars:
-            # DOCX has no page count to cap; a wall of text would stall embedding instead.
-            raise TextTooLong(
-                f"The resume holds {len(text):,} characters of text; "
-                f"the limit is {settings.max_text_chars:,}.",
-            )
         parsed = parse_resume(text.replace("\x00", ""))
         lap("parse_resume")
         chunks = chunk_sections(
