@@ -17,6 +17,7 @@ import csv
 import dataclasses
 import itertools
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -101,13 +102,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--out", type=Path, default=ROOT / "instance" / "eval_answers.jsonl")
     parser.add_argument("--cv", action="store_true", help="also cross-validate the weights")
+    parser.add_argument("--features", type=Path, help="reuse (or write) measured features here")
     args = parser.parse_args(argv)
     if not args.csv.exists():
         sys.exit(f"{args.csv} not found")
     with args.csv.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     grades = np.array([float(r["score_avg"]) for r in rows])
-    feats = features(rows)
+    if args.features and args.features.exists():
+        feats = pickle.loads(args.features.read_bytes())
+    else:
+        feats = features(rows)
+        if args.features:
+            args.features.write_bytes(pickle.dumps(feats))
     refused = sum(f is None for f in feats)
     predicted = scores(feats, scoring.WEIGHTS)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from interview.errors import BankError, UnknownQuestionError
 from interview.scoring import Concept
@@ -64,16 +64,19 @@ class KeyConcept(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     concept: str = Field(min_length=1, max_length=80)
-    accept: list[str] = Field(min_length=1, max_length=10)
+    accept: list[str] = Field(default_factory=list, max_length=10)
 
-    @field_validator("accept")
-    @classmethod
-    def _wordings(cls, value: list[str]) -> list[str]:
-        # A wording of symbols only (">>") cannot be matched on words: it is dropped.
-        cleaned = [w.strip().lower() for w in value if w and tokens(w)]
+    @model_validator(mode="after")
+    def _wordings(self) -> KeyConcept:
+        # A wording of symbols only (">>") cannot be matched on words: it is dropped; with
+        # no wording left, the concept's own name is the wording.
+        cleaned = [w.strip().lower() for w in self.accept if isinstance(w, str) and tokens(w)]
+        if not cleaned and tokens(self.concept):
+            cleaned = [self.concept.strip().lower()]
         if not cleaned:
             raise ValueError("a concept needs at least one wording with a word in it")
-        return cleaned
+        object.__setattr__(self, "accept", list(dict.fromkeys(cleaned)))
+        return self
 
 
 class BankQuestion(BaseModel):

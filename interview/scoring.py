@@ -89,33 +89,44 @@ _DONT_KNOW = re.compile(
 )
 _DONT_KNOW_TEXT = "know idea sure idk clue remember forgot pass skip dunno heard"
 _DONT_KNOW_WORDS = frozenset(tx.stem(w) for w in _DONT_KNOW_TEXT.split())
+_IRREGULAR_PAST = (
+    "wrote|built|set|led|met|spoke|made|took|ran|gave|held|sat|chose|drew|brought|sent|found|"
+    "began|kept|told|taught|sought|split|put|let|read|went|got|paid|stood|spent|thought|knew|"
+    "saw|became|rewrote|rebuilt|broke|caught|fought|understood|won|dealt|felt"
+)
 _STAR_CUES = {
     "situation": re.compile(
-        r"\b(?:at\s+(?:my|our|a|the)\b|when\s+(?:i|we)\s+(?:was|were|joined|worked)|"
-        r"(?:our|the|my)\s+(?:team|project|company|client|customer|manager|system|release)|"
-        r"last\s+(?:year|quarter|month)|(?:was|were)\s+(?:facing|behind|late|failing)|"
-        r"(?:in|during)\s+(?:my|our|a|the)\s+(?:previous|last|first|current|role|job|internship))",
+        r"\b(?:when\s+(?:i|we|my|our)|while\s+(?:i|we)|at\s+(?:my|our|a|the)\b|"
+        r"(?:in|during)\s+(?:my|our|a|the)\s+(?:previous|last|first|current|role|job|team|"
+        r"internship|project|company)|(?:my|our|the)\s+(?:team|teams|project|company|client|"
+        r"customer|manager|department|product|system|service|release|startup|codebase)|"
+        r"last\s+(?:year|quarter|month)|there\s+was|we\s+had|i\s+(?:joined|inherited|"
+        r"noticed)|(?:was|were)\s+(?:facing|behind|late|failing|struggling|slow|stuck|unhappy)|"
+        r"a\s+(?:customer|colleague|client|teammate|new|junior|senior|newly)\b|"
+        r"(?:on|in|across)\s+(?:my|our)\s+\w+|(?:our|my)\s+[\w-]+\s+(?:team|organi[sz]ation|"
+        r"department|company|group)|outage|incident|failure|dispute|argued|disagreed)",
         re.I,
     ),
     "task": re.compile(
-        r"\b(?:my\s+(?:task|job|role|goal|responsibility)|i\s+(?:was|were)\s+"
-        r"(?:responsible|asked|tasked|assigned|expected)|i\s+(?:needed|had)\s+to|"
-        r"(?:the|our)\s+(?:goal|task|challenge|deadline|objective)|we\s+(?:needed|had)\s+to)",
+        r"\b(?:my\s+(?:task|job|role|goal|aim|responsibility)|(?:the|our)\s+(?:goal|aim|task|"
+        r"challenge|deadline|objective|target)|i\s+(?:was|were)\s+(?:responsible|asked|tasked|"
+        r"assigned|expected|given|in\s+charge)|(?:i|we)\s+(?:needed|had|wanted|offered|"
+        r"volunteered|agreed|decided|set\s+out)\s+to|responsible\s+for|owned|took\s+on|"
+        r"to\s+make\s+sure|so\s+i\b|which\s+(?:made|meant|put|left|risked|blocked)|"
+        r"took\s+responsibility|as\s+(?:the\s+|a\s+|an\s+)?[\w -]{2,40}?,\s+i\b)",
         re.I,
     ),
     "action": re.compile(
-        r"\bi\s+(?:\w+ly\s+)?(?:set|built|wrote|led|met|spoke|talked|asked|proposed|decided|"
-        r"organi[sz]ed|created|started|changed|introduced|scheduled|listened|explained|"
-        r"reviewed|paired|prototyped|measured|analy[sz]ed|split|moved|added|designed|called|"
-        r"documented|automated|negotiated|suggested|made|took|ran|gathered|shared|fixed|"
-        r"implemented|refactored|mentored|coached|escalated|prioriti[sz]ed|agreed|compared)\b",
+        rf"\b(?:i|we)\s+(?:then\s+|first\s+|also\s+|\w+ly\s+)?(?:\w+ed|{_IRREGULAR_PAST})\b",
         re.I,
     ),
     "result": re.compile(
-        r"\b(?:as\s+a\s+result|in\s+the\s+end|result(?:ed)?|outcome|led\s+to|so\s+that|"
-        r"reduc\w*|increas\w*|improv\w*|cut|sav\w*|shipped|launched|deliver\w*|on\s+time|"
-        r"learn(?:ed|t)|since\s+then|afterwards|finally)\b|\d+\s*(?:%|percent|x\b|hours?|"
-        r"days?|weeks?|minutes?|ms\b|users?)",
+        r"\b(?:as\s+a\s+result|in\s+the\s+end|result(?:ed)?|outcome|led\s+to|reduc\w*|"
+        r"increas\w*|improv\w*|cut|sav\w*|shipped|launched|deliver\w*|on\s+time|fell|rose|"
+        r"dropped|doubled|halved|tripled|grew|learn(?:ed|t)|since\s+then|afterwards|finally|"
+        r"within\s+(?:a|two|three|\d+)\s+\w+|by\s+the\s+end|later|no\s+longer|"
+        r"went\s+from|finished|completed|stopped|adopted|on\s+schedule|thanked|praised|"
+        r"no\s+(?:more\s+)?(?:rework|incidents?|complaints?|regressions?|outages?|bugs?|issues?))\b|\d+\s*(?:%|percent|x\b|hours?|days?|weeks?|minutes?|ms\b|users?)",
         re.I,
     ),
 }

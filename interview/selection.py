@@ -191,10 +191,17 @@ def technical(
     rng = _rng(seed)
     # A seed reorders topics within a tier, never across: gaps and weak topics still lead.
     topics = [slug for tier in technical_tiers(inputs, bank) for slug in _shuffled(tier, rng)]
-    if not topics:
-        # Nothing known about the user: general topics, in bank order.
-        topics = [s for s, t in bank.topics.items() if t.category != qbank.BEHAVIORAL]
-        topics = _shuffled(topics, rng)
+    # Past the user's own topics, a long set goes on with topics of the same categories (a
+    # frontend developer is not sent to backend questions); with none known, any topic.
+    categories = {bank.topics[s].category for s in topics}
+    more = [
+        s
+        for s, t in bank.topics.items()
+        if t.category != qbank.BEHAVIORAL
+        and s not in topics
+        and (not categories or t.category in categories)
+    ]
+    topics += _shuffled(more, rng)
     out: list[Question] = []
     taken: set[str] = set()
     while len(out) < count:

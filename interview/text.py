@@ -20,7 +20,7 @@ because while via per yes well really basically actually
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#']*(?:[.\-][a-z0-9+#]+)*")
+_TOKEN = re.compile(r"[^\W_][\w+#']*(?:[.\-][^\W_][\w+#]*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
