@@ -276,6 +276,9 @@ def blend(features: Features, weights: Weights = WEIGHTS) -> dict[str, float]:
     credit = features.concept_credit
     coverage = sum(credit) / len(credit) if credit else semantic
     coverage_part = min(1.0, coverage / w.coverage_full)
+    # Concept credit is not scaled down by a low similarity: on the dev grades, answers with
+    # the right terms in an unusual phrasing earn partial credit from people too (scaling it
+    # below cosine 0.17 cost 0.012 of r).
     base = w.semantic * semantic + (1 - w.semantic) * coverage_part
     # A one-liner against a paragraph-long reference cannot hold the whole answer.
     need = max(2.0, w.short_ratio * features.reference_words)
