@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interview import text as tx
-from interview.errors import AnswerTooLongError, EmptyAnswerError
+from interview.errors import AnswerTooLongError, EmptyAnswerError, InvalidQuestionError
 
 EmbedFn = Callable[[list[str]], np.ndarray]
 
@@ -149,6 +149,19 @@ def validate_answer(answer: object) -> str:
     if len(answer) > MAX_ANSWER_CHARS:
         raise AnswerTooLongError(f"The answer is longer than {MAX_ANSWER_CHARS} characters.")
     return answer.strip()
+
+
+def validate_custom(question: object, reference: object) -> tuple[str, str]:
+    """Return a custom question and its model answer stripped, or raise InvalidQuestionError."""
+    for name, value, limit in (
+        ("question", question, MAX_QUESTION_CHARS),
+        ("reference_answer", reference, MAX_REFERENCE_CHARS),
+    ):
+        if not isinstance(value, str) or not tx.tokens(value):
+            raise InvalidQuestionError(f"The {name.replace('_', ' ')} is empty.", field=name)
+        if len(value) > limit:
+            raise InvalidQuestionError(f"The {name.replace('_', ' ')} is too long.", field=name)
+    return question.strip(), reference.strip()
 
 
 def derive_concepts(reference: str, question: str = "") -> list[Concept]:

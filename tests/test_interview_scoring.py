@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from interview import scoring
-from interview.errors import AnswerTooLongError, EmptyAnswerError, InvalidAnswerError
+from interview.errors import (
+    AnswerTooLongError,
+    EmptyAnswerError,
+    InvalidAnswerError,
+    InvalidQuestionError,
+)
 from interview.scoring import Concept
 from rag.embeddings import embed
 
@@ -183,3 +188,17 @@ def test_behavioral_answer_with_star_beats_one_without():
         **kw,
     )
     assert off.score <= 0.2
+
+
+def test_custom_question_inputs_are_validated():
+    assert scoring.validate_custom("  What is X? ", " X is Y. ") == ("What is X?", "X is Y.")
+    for question, reference, field in (
+        ("", "X is Y.", "question"),
+        ("What is X?", "   ", "reference_answer"),
+        (None, "X is Y.", "question"),
+        ("What is X?", "y" * (scoring.MAX_REFERENCE_CHARS + 1), "reference_answer"),
+        ("q" * (scoring.MAX_QUESTION_CHARS + 1), "X is Y.", "question"),
+    ):
+        with pytest.raises(InvalidQuestionError) as info:
+            scoring.validate_custom(question, reference)
+        assert info.value.field == field
