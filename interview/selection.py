@@ -8,90 +8,21 @@ Question.payload() until the question is answered.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Iterable
 
 from interview import bank as qbank
-from interview.mastery import MasteryState, is_due, is_weak, practice_order, starting_difficulty
+from interview.mastery import is_due, is_weak, practice_order, starting_difficulty
+from interview.questions import Chunk, Inputs, Question, Role, generated_id
 from interview.roles import responsibilities
-from interview.scoring import Concept
 from resume import skills as taxonomy
+
+__all__ = ["Chunk", "Inputs", "Question", "Role", "build", "generated_id"]
 
 KINDS = ("technical", "behavioral", "role", "resume", "mixed")
 MAX_COUNT = 50
 EXCERPT_CHARS = 160
-
-
-@dataclass(frozen=True)
-class Role:
-    """A job or project from the resume that behavioural questions are set in."""
-
-    name: str  # the company, or the project's name
-    title: str = ""  # the position held, if known
-    kind: str = "job"  # "job" or "project"
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A resume chunk the service retrieved for the caller (never another user's)."""
-
-    id: int
-    section: str
-    text: str
-    source: str = ""  # the job or project the chunk belongs to, if known
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question in a set; reference_answer and key_concepts are for scoring, not display."""
-
-    id: str
-    kind: str
-    topic: str  # bank topic slug, or "resume" / "role" for generated questions off the bank
-    difficulty: str
-    text: str
-    reference_answer: str
-    key_concepts: tuple[Concept, ...] = ()  # empty: the scorer derives them from the reference
-    behavioral: bool = False
-    source: dict = field(default_factory=dict)  # the cited resume part, for resume questions
-
-    def payload(self) -> dict:
-        """Return what a client may see before answering: no reference, no concepts."""
-        out = {
-            "id": self.id,
-            "kind": self.kind,
-            "topic": self.topic,
-            "difficulty": self.difficulty,
-            "question": self.text,
-        }
-        if self.source:
-            out["source"] = dict(self.source)
-        return out
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Everything a set is built from, as plain data gathered by the service layer."""
-
-    experience_years: float = 0
-    resume_skills: Sequence[str] = ()
-    jd_skills: Sequence[str] = ()  # ranked, required first (resume.fit.jd_skills_ranked)
-    jd_text: str = ""
-    mastery: Sequence[MasteryState] = ()
-    roles: Sequence[Role] = ()
-    chunks: Sequence[Chunk] = ()  # retrieved, most relevant first
-    recent_ids: frozenset[str] = frozenset()  # answered lately: asked again only when needed
-    now: datetime | None = None  # when due dates are judged; None: nothing counts as due
-
-
-def generated_id(kind: str, *parts: object) -> str:
-    """Return a stable id for a generated question, hashed from its kind and content."""
-    digest = hashlib.sha256("\x1f".join([kind, *map(str, parts)]).encode()).hexdigest()
-    return f"{kind}-{digest[:16]}"
 
 
 def _rng(seed: int | str | None) -> random.Random | None:
