@@ -1,0 +1,1 @@
+"""Interview practice core: question bank, answer scoring, mastery, selection; no Flask."""
