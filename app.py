@@ -18,6 +18,7 @@ from database import configure_sqlite
 from extensions import cors, jwt, limiter, migrate
 from models import db
 from rag import embeddings
+from spa import register_spa
 
 
 def create_app(config: Config | Mapping | None = None) -> Flask:
@@ -53,6 +54,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.register_blueprint(resume_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(docs_bp)
+    register_spa(app)
 
     register_cli(app)
     return app
