@@ -1,6 +1,10 @@
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 
+// The first screen of a page load keeps the browser's focus (the top of the page, where the
+// skip link is); later screens, reached inside the app, move focus to their heading.
+let firstScreen = true;
+
 /** A screen with its title; the heading takes focus so keyboard and screen-reader users land on it. */
 export function Page({
   title,
@@ -16,6 +20,10 @@ export function Page({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Interview prep`;
+    if (firstScreen) {
+      firstScreen = false;
+      return;
+    }
     heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (

@@ -29,6 +29,7 @@ export function ScoreChart({ scores, label }: { scores: Score[]; label: string }
       <div className="score-chart__plot" aria-hidden="true">
         <ResponsiveContainer width="100%" height={scores.length * 44 + 24}>
           <BarChart
+            accessibilityLayer={false}
             data={scores}
             layout="vertical"
             margin={{ top: 4, right: 48, bottom: 4, left: 8 }}

@@ -150,6 +150,7 @@ function Mastery() {
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={220}>
               <LineChart
+                accessibilityLayer={false}
                 data={trendPoints(selected)}
                 margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
               >

@@ -102,7 +102,8 @@ export function UploadPage() {
               type="file"
               name="resume"
               accept={ACCEPTED}
-              aria-describedby={`${id}-drop ${errors.resume ? `${id}-file-error` : ""}`.trim()}
+              aria-labelledby={`${id}-label`}
+              aria-describedby={`${id}-name ${id}-drop ${errors.resume ? `${id}-file-error` : ""}`.trim()}
               aria-invalid={errors.resume ? true : undefined}
               onChange={(e) => choose(e.target.files)}
             />
@@ -110,7 +111,7 @@ export function UploadPage() {
               <span className="dropzone__icon" aria-hidden="true">
                 ⇪
               </span>
-              <strong>{file ? file.name : "Drop your resume here"}</strong>
+              <strong id={`${id}-name`}>{file ? file.name : "Drop your resume here"}</strong>
               <span id={`${id}-drop`} className="muted">
                 {file
                   ? `${size(file.size)} · choose another or drop a new file`
