@@ -53,10 +53,16 @@ export async function checkA11y(page: Page, screen: string): Promise<void> {
   expect(bad, `axe violations on ${screen}`).toEqual([]);
 }
 
-/** Save a screenshot of the screen to the git-ignored e2e-output folder. */
-export async function shot(page: Page, name: string): Promise<void> {
+/** Save a screenshot of the screen to the git-ignored e2e-output folder (the whole page, and
+ * with `top` also what fits in the window, the kind docs/ keeps). */
+export async function shot(
+  page: Page,
+  name: string,
+  options: { top?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (options.top) await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-top.png`) });
 }
 
 /** Register through the API (fast) and return the credentials. */

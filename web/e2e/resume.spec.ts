@@ -63,7 +63,7 @@ test("upload a real PDF and see its skills and fit", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Projects/ })).toBeVisible();
   await expect(page.getByText("AWS EKS Security Template")).toBeVisible();
   await checkA11y(page, "analysis");
-  await shot(page, "analysis");
+  await shot(page, "analysis", { top: true });
 });
 
 test("edit the profile; the server's field errors show beside the fields", async ({ page }) => {
@@ -120,7 +120,8 @@ test("compare two jobs side by side, best fit first", async ({ page }) => {
   await expect(ranked.first()).toContainText("DevOps engineer");
   await expect(ranked.first()).toContainText("#1");
   await checkA11y(page, "compare");
-  await shot(page, "compare");
+  await page.getByRole("heading", { name: "Ranking" }).scrollIntoViewIfNeeded();
+  await shot(page, "compare", { top: true });
 });
 
 test("the dashboard works at phone width", async ({ page }) => {

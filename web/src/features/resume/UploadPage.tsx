@@ -38,7 +38,11 @@ export function UploadPage() {
     },
   });
   const error = upload.error instanceof ApiError ? upload.error : null;
-  const errors = { ...(error?.errors ?? {}), ...missing };
+  // What the form found missing, else what the server said about each field.
+  const errors = {
+    resume: missing.resume ?? error?.errors.resume,
+    job_description: missing.job_description ?? error?.errors.job_description,
+  };
 
   function choose(files: FileList | null) {
     const picked = files?.[0];
