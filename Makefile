@@ -33,7 +33,8 @@ run: $(VENV)/.runtime web
 	$(BIN)/flask --app app db upgrade
 	$(BIN)/gunicorn -c gunicorn.conf.py "app:create_app()"
 
-test: $(VENV)/.dev
+# The client is built first so that pytest also checks the page it serves (tests/test_spa.py).
+test: $(VENV)/.dev web
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -69,7 +70,7 @@ ifeq ($(NODE_OK),yes)
 web: web/dist/index.html
 else
 web:
-	@echo "Node.js 20.19+ with npm was not found: serving the API only (the page at / says so)."
+	@echo "Node.js 20.19+ with npm was not found, so the web client is not built; the API is served as usual."
 	@echo "To get the web client, install Node.js 20.19 or newer and run 'make web' (or make run again)."
 endif
 
@@ -84,13 +85,17 @@ chromium:
 	  apt-get -o DPkg::Lock::Timeout=900 install -y chromium || \
 	  { apt-get -o DPkg::Lock::Timeout=900 update && apt-get -o DPkg::Lock::Timeout=900 install -y chromium; }; }
 
-# Lint and format check, unit tests, stale API types, then the browser tests against gunicorn.
+# Lint and format check, stale API types, unit tests, then the browser tests against gunicorn.
+ifeq ($(NODE_OK),yes)
 test-web: $(VENV)/.dev web/dist/index.html chromium
-	@test "$(NODE_OK)" = yes || { echo "test-web needs Node.js 20.19+ and npm"; exit 1; }
 	cd web && npm run lint
 	cd web && npm run check:api
 	cd web && npm test
 	cd web && npm run e2e
+else
+test-web:
+	@echo "test-web needs Node.js 20.19 or newer with npm"; exit 1
+endif
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache web/node_modules web/dist web/e2e-output

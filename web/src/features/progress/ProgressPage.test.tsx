@@ -79,7 +79,7 @@ describe("ProgressPage", () => {
     expect(rows[0].textContent).toContain("due now");
     expect(rows[1].textContent).toContain("improving");
     expect(rows[1].textContent).toContain("80%");
-    expect(screen.getByText("Recent scores for Kubernetes: 40%, 20%")).toBeTruthy();
+    expect(screen.getByText("Scores for Kubernetes, oldest first: 40%, 20%")).toBeTruthy();
 
     expect(await screen.findByText("Question on page 1")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Older" }));
@@ -95,5 +95,54 @@ describe("ProgressPage", () => {
     expect(blob.type).toBe("application/pdf");
     expect(await blob.text()).toBe("%PDF-1.4 report");
     expect(api.calls.some((c) => c.path === "/api/report")).toBe(true);
+  });
+
+  it("charts a topic from its past answers when mastery gives only a trend word", async () => {
+    const api = fakeApi({
+      "GET /api/openapi.json": () => ({ body: PATHS }),
+      "GET /api/mastery": () => ({
+        body: {
+          mastery: [
+            {
+              topic: "Go",
+              level: 0.3,
+              attempts: 2,
+              trend: "declining",
+              trend_slope: -0.2,
+              last_practiced: null,
+              due: null,
+            },
+            { topic: "Rust", level: 0, attempts: 0, trend: "new", last_practiced: null, due: null },
+          ],
+        },
+      }),
+      "GET /api/interview/history": (_body, url) => ({
+        body: {
+          page: 1,
+          pages: 1,
+          attempts:
+            url.searchParams.get("topic") === "Go"
+              ? [
+                  { id: 2, question: "q2", answer: "a", score: 0.2, topic: "Go" },
+                  { id: 1, question: "q1", answer: "a", score: 0.6, topic: "Go" },
+                ]
+              : [],
+        },
+      }),
+    });
+    renderSignedIn(<ProgressPage />, "/progress");
+    expect(await screen.findByText("Scores for Go, oldest first: 60%, 20%")).toBeTruthy();
+    const rows = within(await screen.findByRole("table"))
+      .getAllByRole("row")
+      .slice(1);
+    expect(rows[0].textContent).toContain("new");
+    expect(rows[1].textContent).toContain("declining");
+    // Only practised topics are offered for the chart.
+    expect(
+      within(screen.getByLabelText("Topic"))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Go"]);
+    expect(api.calls.some((c) => c.path === "/api/interview/history")).toBe(true);
   });
 });

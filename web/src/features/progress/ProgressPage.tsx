@@ -14,7 +14,7 @@ import { useFeatures } from "../../app/features";
 import { Alert } from "../../components/Alert";
 import { Page } from "../../components/Page";
 import { percent } from "../../components/format";
-import { isDue, shortDate, trendPoints, trendWord, weakestFirst } from "./mastery";
+import { historyPoints, isDue, shortDate, trendPoints, trendWord, weakestFirst } from "./mastery";
 
 export function ProgressPage() {
   const features = useFeatures();
@@ -65,9 +65,7 @@ function ReportButton() {
 }
 
 function Mastery() {
-  const id = useId();
   const mastery = useQuery({ queryKey: ["mastery"], queryFn: interview.mastery });
-  const [picked, setPicked] = useState<string | null>(null);
   if (mastery.isPending) return <p className="muted">Loading mastery…</p>;
   if (mastery.error) return <Alert tone="error">{mastery.error.message}</Alert>;
   const rows = weakestFirst(mastery.data);
@@ -79,9 +77,6 @@ function Mastery() {
     );
   }
   const now = new Date();
-  const withTrend = rows.filter((r) => r.trend.length > 0);
-  const selected: MasteryRow | undefined =
-    withTrend.find((r) => r.topic === picked) ?? withTrend[0];
   return (
     <>
       <section className="card" aria-labelledby="mastery-heading">
@@ -132,26 +127,42 @@ function Mastery() {
           </table>
         </div>
       </section>
-      {selected ? (
-        <section className="card" aria-labelledby="trend-heading">
-          <h2 id="trend-heading">Trend</h2>
-          <div className="field field--small">
-            <label htmlFor={`${id}-topic`}>Topic</label>
-            <select
-              id={`${id}-topic`}
-              value={selected.topic}
-              onChange={(e) => setPicked(e.target.value)}
-            >
-              {withTrend.map((r) => (
-                <option key={r.topic}>{r.topic}</option>
-              ))}
-            </select>
-          </div>
+      <Trend rows={rows} />
+    </>
+  );
+}
+
+/** One topic's scores over its attempts: the mastery row's recent scores, else its past answers. */
+function Trend({ rows }: { rows: MasteryRow[] }) {
+  const id = useId();
+  const practised = rows.filter((r) => r.attempts > 0 || r.trend.length > 0);
+  const [picked, setPicked] = useState<string | null>(null);
+  const row = practised.find((r) => r.topic === picked) ?? practised[0];
+  const history = useQuery({
+    queryKey: ["history", "topic", row?.topic],
+    queryFn: () => interview.history(1, row!.topic),
+    enabled: Boolean(row) && row.trend.length === 0,
+  });
+  if (!row) return null;
+  const points = row.trend.length ? trendPoints(row) : historyPoints(history.data?.items ?? []);
+  return (
+    <section className="card" aria-labelledby="trend-heading">
+      <h2 id="trend-heading">Trend</h2>
+      <div className="field field--small">
+        <label htmlFor={`${id}-topic`}>Topic</label>
+        <select id={`${id}-topic`} value={row.topic} onChange={(e) => setPicked(e.target.value)}>
+          {practised.map((r) => (
+            <option key={r.topic}>{r.topic}</option>
+          ))}
+        </select>
+      </div>
+      {points.length ? (
+        <>
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={220}>
               <LineChart
                 accessibilityLayer={false}
-                data={trendPoints(selected)}
+                data={points}
                 margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
               >
                 <CartesianGrid stroke="var(--grid)" />
@@ -174,11 +185,13 @@ function Mastery() {
             </ResponsiveContainer>
           </div>
           <p className="visually-hidden">
-            Recent scores for {selected.topic}: {selected.trend.map(percent).join(", ")}
+            Scores for {row.topic}, oldest first: {points.map((p) => percent(p.score)).join(", ")}
           </p>
-        </section>
-      ) : null}
-    </>
+        </>
+      ) : (
+        <p className="muted">{history.isPending ? "Loading…" : "No scores for this topic yet."}</p>
+      )}
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMastery } from "../../api/interview";
-import { isDue, trendPoints, trendWord, weakestFirst } from "./mastery";
+import { historyPoints, isDue, trendPoints, trendWord, weakestFirst } from "./mastery";
 
 const row = (topic: string, level: number, trend: unknown = [], due: string | null = null) =>
   readMastery({ topic, level, attempts: 3, trend, due });
@@ -16,6 +16,7 @@ describe("mastery helpers", () => {
     expect(trendWord(row("a", 0, [0.8, 0.5, 0.3])).word).toBe("declining");
     expect(trendWord(row("a", 0, [0.5, 0.52])).word).toBe("steady");
     expect(trendWord(row("a", 0, [0.5])).word).toBe("not enough attempts");
+    expect(trendWord(row("a", 0, "new")).word).toBe("new");
     expect(trendPoints(row("a", 0, [{ score: 0.4 }, 0.6]))).toEqual([
       { attempt: 1, score: 0.4 },
       { attempt: 2, score: 0.6 },
@@ -27,5 +28,24 @@ describe("mastery helpers", () => {
     expect(isDue(row("a", 0, [], "2026-06-02T00:00:00Z"), now)).toBe(false);
     expect(isDue(row("a", 0, [], "not a date"), now)).toBe(false);
     expect(isDue(row("a", 0), now)).toBe(false);
+  });
+});
+
+describe("historyPoints", () => {
+  it("charts past answers oldest first", () => {
+    const item = (score: number) => ({
+      id: String(score),
+      question: "q",
+      answer: "a",
+      score,
+      feedback: "",
+      topic: "Go",
+      at: null,
+    });
+    expect(historyPoints([item(0.9), item(0.5), item(0.2)])).toEqual([
+      { attempt: 1, score: 0.2 },
+      { attempt: 2, score: 0.5 },
+      { attempt: 3, score: 0.9 },
+    ]);
   });
 });

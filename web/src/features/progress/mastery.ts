@@ -1,4 +1,4 @@
-import type { MasteryRow } from "../../api/interview";
+import type { HistoryItem, MasteryRow } from "../../api/interview";
 
 /** Sort topics weakest first, the order the next technical set practises them in. */
 export function weakestFirst(rows: MasteryRow[]): MasteryRow[] {
@@ -15,6 +15,7 @@ export function trendWord(row: MasteryRow): { word: string; arrow: string } {
   if (["up", "improving", "rising"].includes(word)) return { word: "improving", arrow: "↑" };
   if (["down", "declining", "falling"].includes(word)) return { word: "declining", arrow: "↓" };
   if (["flat", "steady", "stable"].includes(word)) return { word: "steady", arrow: "→" };
+  if (word === "new") return { word: "new", arrow: "·" };
   return { word: "not enough attempts", arrow: "·" };
 }
 
@@ -35,4 +36,9 @@ export function shortDate(value: string | null): string {
 /** The points of one topic's trend chart, numbered from the first attempt. */
 export function trendPoints(row: MasteryRow): { attempt: number; score: number }[] {
   return row.trend.map((score, i) => ({ attempt: i + 1, score }));
+}
+
+/** The points of a topic's chart from its past answers (the API lists them newest first). */
+export function historyPoints(items: HistoryItem[]): { attempt: number; score: number }[] {
+  return [...items].reverse().map((item, i) => ({ attempt: i + 1, score: item.score }));
 }
