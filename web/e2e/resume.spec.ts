@@ -136,7 +136,7 @@ test("the dashboard works at phone width", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Compare jobs" })).toBeVisible();
   await page.getByRole("link", { name: "Analysis" }).click();
   await checkA11y(page, "analysis at phone width");
-  await shot(page, "analysis-phone");
+  await shot(page, "analysis-phone", { top: true });
 });
 
 test("delete the resume after confirming", async ({ page }) => {

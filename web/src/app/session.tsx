@@ -1,11 +1,21 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { api } from "../api/endpoints";
+import { api, onSessionEnded } from "../api/endpoints";
 import { tokens } from "../api/tokens";
 
 interface Session {
   signedIn: boolean;
+  /** The server refused to renew the session (refresh token expired or revoked). */
+  expired: boolean;
   /** Keep the tokens of a successful register or login. */
   start(access: string, refresh: string): void;
   /** Revoke both tokens on the server (best effort) and forget them here. */
@@ -21,9 +31,18 @@ function hasSession() {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const signedIn = useSyncExternalStore(tokens.subscribe, hasSession, hasSession);
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    onSessionEnded(() => {
+      queryClient.clear();
+      setExpired(true);
+    });
+    return () => onSessionEnded(null);
+  }, [queryClient]);
   const start = useCallback(
     (access: string, refresh: string) => {
       queryClient.clear();
+      setExpired(false);
       tokens.set(access, refresh);
     },
     [queryClient],
@@ -36,8 +55,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     tokens.clear();
     queryClient.clear();
+    setExpired(false);
   }, [queryClient]);
-  const value = useMemo(() => ({ signedIn, start, end }), [signedIn, start, end]);
+  const value = useMemo(() => ({ signedIn, expired, start, end }), [signedIn, expired, start, end]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

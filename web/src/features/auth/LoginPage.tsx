@@ -35,6 +35,9 @@ export function LoginPage() {
   return (
     <Page title="Log in" intro="Welcome back. Log in to see your resume's fit and practise.">
       <div className="card card--narrow">
+        {session.expired && !error ? (
+          <Alert tone="info">Your session has ended. Please log in again.</Alert>
+        ) : null}
         {state.notice && !login.isPending && !error ? (
           <Alert tone="success">{state.notice}</Alert>
         ) : null}

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client";
-import { api } from "../../api/endpoints";
+import { api, type SearchHit } from "../../api/endpoints";
 import { Alert } from "../../components/Alert";
 import { Page } from "../../components/Page";
 
@@ -97,17 +97,39 @@ export function SearchPage() {
           </h2>
           <ol className="hits">
             {search.data.results.map((hit) => (
-              <li key={hit.position} className="card hit">
-                <p className="hit__meta">
-                  <span className="tag tag--neutral">{hit.section || "Resume"}</span>
-                  <span className="muted small">relevance {Math.round(hit.score * 100)}%</span>
-                </p>
-                <p className="hit__text">{hit.text}</p>
-              </li>
+              <Hit key={hit.position} hit={hit} />
             ))}
           </ol>
         </section>
       ) : null}
     </Page>
+  );
+}
+
+const PREVIEW = 420;
+
+/** One passage with its section; a long one shows its start until asked for the rest. */
+function Hit({ hit }: { hit: SearchHit }) {
+  const [open, setOpen] = useState(false);
+  const long = hit.text.length > PREVIEW;
+  const text = long && !open ? `${hit.text.slice(0, PREVIEW).trimEnd()}…` : hit.text;
+  return (
+    <li className="card hit">
+      <p className="hit__meta">
+        <span className="tag tag--neutral">{hit.section || "Resume"}</span>
+        <span className="muted small">relevance {Math.round(hit.score * 100)}%</span>
+      </p>
+      <p className="hit__text">{text}</p>
+      {long ? (
+        <button
+          type="button"
+          className="link-button small"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? "Show less" : "Show the whole passage"}
+        </button>
+      ) : null}
+    </li>
   );
 }
