@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,7 +72,8 @@ export async function registerByApi(page: Page, fullName = "Jordan Example") {
     data: { username, email: `${username}@example.com`, password: PASSWORD, full_name: fullName },
   });
   expect(response.status()).toBe(201);
-  return { username, password: PASSWORD };
+  const { access_token: accessToken } = await response.json();
+  return { username, password: PASSWORD, accessToken: accessToken as string };
 }
 
 /** Log in through the login screen. */
@@ -88,4 +89,22 @@ export async function logIn(page: Page, username: string, password = PASSWORD): 
 export async function apiPaths(page: Page): Promise<string[]> {
   const response = await page.request.get("/api/openapi.json");
   return Object.keys((await response.json()).paths ?? {});
+}
+
+/** Upload a dev-set resume through the API for the account behind the token. */
+export async function uploadByApi(
+  page: Page,
+  accessToken: string,
+  file: string,
+  jobDescription: string,
+) {
+  const response = await page.request.post("/api/upload_resume", {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    multipart: {
+      resume: { name: basename(file), mimeType: "application/pdf", buffer: readFileSync(file) },
+      job_description: jobDescription,
+    },
+    timeout: 120_000,
+  });
+  expect(response.status()).toBe(200);
 }

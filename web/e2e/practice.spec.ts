@@ -1,4 +1,16 @@
-import { apiPaths, checkA11y, expect, logIn, registerByApi, shot, test } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  apiPaths,
+  checkA11y,
+  DEV_SET,
+  expect,
+  logIn,
+  registerByApi,
+  shot,
+  test,
+  uploadByApi,
+} from "./fixtures";
 
 // The interview API (issue 9) may not be on this server yet: these run once it lists its routes.
 const NEEDED = [
@@ -11,7 +23,10 @@ const NEEDED = [
 test("practise a session and see mastery change", async ({ page }) => {
   const paths = await apiPaths(page);
   test.skip(!NEEDED.every((p) => paths.includes(p)), "the interview API is not on this server");
-  const { username } = await registerByApi(page, "Pat Practice");
+  const { username, accessToken } = await registerByApi(page, "Pat Practice");
+  // A resume and its job give the questions and the mastery topics.
+  const job = readFileSync(resolve(DEV_SET, "jobs/21.txt"), "utf8");
+  await uploadByApi(page, accessToken, resolve(DEV_SET, "012.pdf"), job);
   await logIn(page, username);
   await page.getByRole("link", { name: "Practice" }).click();
   await checkA11y(page, "practice setup");
