@@ -20,6 +20,7 @@ from models import db
 from rag import embeddings
 from rag.store import IndexStore
 from services.ingest import Settings, recover_staged_files
+from spa import register_spa
 
 
 def create_app(config: Config | Mapping | None = None) -> Flask:
@@ -57,6 +58,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.register_blueprint(resume_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(docs_bp)
+    register_spa(app)
 
     register_cli(app)
     return app

@@ -30,7 +30,8 @@ def _is_error_shape(response, status: int) -> None:
 
 def test_unknown_route_and_wrong_method_use_the_error_shape(client):
     _is_error_shape(client.get("/api/nope"), 404)
-    _is_error_shape(client.get("/nothing/here"), 404)
+    # Paths outside /api belong to the web client (spa.py; tests/test_spa.py).
+    _is_error_shape(client.get("/api/nothing/here"), 404)
     wrong = client.get("/api/register")
     _is_error_shape(wrong, 405)
     assert "POST" in wrong.headers["Allow"]

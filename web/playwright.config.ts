@@ -1,0 +1,23 @@
+import { defineConfig } from "@playwright/test";
+
+// Started by scripts/e2e.mjs (`npm run e2e`), which runs gunicorn on a fresh database and sets
+// E2E_BASE_URL. The browser is Debian's Chromium: Playwright downloads none.
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e-output/test-results",
+  // One server on two shared cores: one browser at a time keeps timings honest.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:5000",
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+    viewport: { width: 1280, height: 900 },
+    screenshot: "only-on-failure",
+    trace: "off",
+  },
+});

@@ -1,0 +1,145 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { fakeApi, renderSignedIn } from "../../test/render";
+import { PracticePage } from "./PracticePage";
+
+const INTERVIEW_PATHS = {
+  paths: {
+    "/api/interview/sessions": {},
+    "/api/interview/answer": {},
+    "/api/mastery": {},
+    "/api/interview/history": {},
+  },
+};
+
+const SESSION = {
+  success: true,
+  session: {
+    id: 11,
+    kind: "technical",
+    questions: [
+      { id: "sql-entry-1", question: "What does an index do?", topic: "SQL", difficulty: "entry" },
+      { id: "go-entry-2", question: "What is a goroutine?", topic: "Go", difficulty: "entry" },
+    ],
+  },
+};
+
+describe("PracticePage", () => {
+  it("runs a session: start, answer, see the score, next, finish, summary", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      "GET /api/openapi.json": () => ({ body: INTERVIEW_PATHS }),
+      "POST /api/interview/sessions": () => ({ status: 201, body: SESSION }),
+      "POST /api/interview/answer": (body) => ({
+        body: {
+          success: true,
+          result: {
+            score: (body as { question_id: string }).question_id === "sql-entry-1" ? 0.82 : 0.31,
+            concepts_covered: ["faster lookups"],
+            concepts_missed: ["write cost"],
+            feedback: "Mention the cost on writes.",
+            reference_answer: "An index is a sorted structure...",
+            topic: "SQL",
+            mastery: { level: 0.55 },
+          },
+        },
+      }),
+      "POST /api/interview/sessions/11/finish": () => ({
+        body: {
+          success: true,
+          summary: {
+            scores: [
+              {
+                question_id: "sql-entry-1",
+                question: "What does an index do?",
+                score: 0.82,
+                topic: "SQL",
+              },
+              {
+                question_id: "go-entry-2",
+                question: "What is a goroutine?",
+                score: 0.31,
+                topic: "Go",
+              },
+            ],
+            strongest_topics: ["SQL"],
+            weakest_topics: ["Go"],
+            concepts_to_review: ["write cost"],
+            mastery_change: [{ topic: "SQL", before: 0.4, after: 0.55 }],
+          },
+        },
+      }),
+    });
+    renderSignedIn(<PracticePage />, "/practice");
+
+    await user.click(await screen.findByRole("radio", { name: "Technical" }));
+    await user.selectOptions(screen.getByLabelText("Questions"), "3");
+    await user.click(screen.getByRole("button", { name: "Start practising" }));
+    expect(await screen.findByText("What does an index do?")).toBeTruthy();
+    expect(screen.getByText(/Question 1 of 2/)).toBeTruthy();
+
+    // A blank answer is caught before any call.
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    expect(screen.getByText("Write an answer first.")).toBeTruthy();
+    expect(api.calls.filter((c) => c.path === "/api/interview/answer")).toHaveLength(0);
+
+    await user.type(screen.getByLabelText("Your answer"), "It speeds up lookups by key.");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    expect(await screen.findByText("82%")).toBeTruthy();
+    expect(screen.getByText("faster lookups")).toBeTruthy();
+    expect(screen.getByText("write cost")).toBeTruthy();
+    expect(screen.getByText("An index is a sorted structure...")).toBeTruthy();
+    expect(screen.getByText("Mastery of SQL is now 55%.")).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Next question" }));
+    expect(await screen.findByText("What is a goroutine?")).toBeTruthy();
+    await user.type(screen.getByLabelText("Your answer"), "A lightweight thread.");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    expect(await screen.findByText("31%")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Finish session" }));
+
+    expect(await screen.findByRole("heading", { name: /Session summary/ })).toBeTruthy();
+    expect(screen.getByText("56% average")).toBeTruthy();
+    expect(screen.getByRole("list", { name: "Weakest topics" }).textContent).toBe("Go");
+    expect(screen.getByText("SQL: 40% → 55%")).toBeTruthy();
+
+    const start = api.calls.find((c) => c.path === "/api/interview/sessions");
+    expect(start?.body).toEqual({ kind: "technical", count: 3 });
+    const answers = api.calls.filter((c) => c.path === "/api/interview/answer").map((c) => c.body);
+    expect(answers).toEqual([
+      { question_id: "sql-entry-1", answer: "It speeds up lookups by key.", session_id: "11" },
+      { question_id: "go-entry-2", answer: "A lightweight thread.", session_id: "11" },
+    ]);
+  });
+
+  it("shows the server's message for a refused answer", async () => {
+    const user = userEvent.setup();
+    fakeApi({
+      "GET /api/openapi.json": () => ({ body: INTERVIEW_PATHS }),
+      "POST /api/interview/sessions": () => ({ status: 201, body: SESSION }),
+      "POST /api/interview/answer": () => ({
+        status: 422,
+        body: {
+          success: false,
+          message: "The answer is too long.",
+          errors: { answer: "at most 4000 characters" },
+        },
+      }),
+    });
+    renderSignedIn(<PracticePage />, "/practice");
+    await user.click(await screen.findByRole("button", { name: "Start practising" }));
+    await user.type(await screen.findByLabelText("Your answer"), "Something");
+    await user.click(screen.getByRole("button", { name: "Submit answer" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("The answer is too long.");
+    expect(screen.getByText("at most 4000 characters")).toBeTruthy();
+  });
+
+  it("says so when the server has no interview API", async () => {
+    fakeApi({ "GET /api/openapi.json": () => ({ body: { paths: { "/api/profile": {} } } }) });
+    renderSignedIn(<PracticePage />, "/practice");
+    expect(
+      await screen.findByText("Interview practice is not available on this server yet."),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,252 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { interview, type MasteryRow } from "../../api/interview";
+import { useFeatures } from "../../app/features";
+import { Alert } from "../../components/Alert";
+import { Page } from "../../components/Page";
+import { percent } from "../../components/format";
+import { historyPoints, isDue, shortDate, trendPoints, trendWord, weakestFirst } from "./mastery";
+
+export function ProgressPage() {
+  const features = useFeatures();
+  if (!features.progress) {
+    return (
+      <Page title="Progress">
+        <Alert tone="info">Progress tracking is not available on this server yet.</Alert>
+      </Page>
+    );
+  }
+  return (
+    <Page
+      title="Progress"
+      intro="Mastery per topic, its trend, and every answer you gave."
+      actions={<ReportButton />}
+    >
+      <Mastery />
+      <History />
+    </Page>
+  );
+}
+
+function ReportButton() {
+  const download = useMutation({
+    mutationFn: interview.report,
+    onSuccess: (blob) => {
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "progress-report.pdf";
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  });
+  return (
+    <div>
+      <button
+        type="button"
+        className="button"
+        onClick={() => download.mutate()}
+        disabled={download.isPending}
+      >
+        {download.isPending ? "Preparing PDF…" : "Download PDF report"}
+      </button>
+      {download.error ? <Alert tone="error">{download.error.message}</Alert> : null}
+    </div>
+  );
+}
+
+function Mastery() {
+  const mastery = useQuery({ queryKey: ["mastery"], queryFn: interview.mastery });
+  if (mastery.isPending) return <p className="muted">Loading mastery…</p>;
+  if (mastery.error) return <Alert tone="error">{mastery.error.message}</Alert>;
+  const rows = weakestFirst(mastery.data);
+  if (!rows.length) {
+    return (
+      <Alert tone="info">
+        No topics yet: upload a resume or practise to start tracking mastery.
+      </Alert>
+    );
+  }
+  const now = new Date();
+  return (
+    <>
+      <section className="card" aria-labelledby="mastery-heading">
+        <h2 id="mastery-heading">Mastery</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Mastery per topic, weakest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col">Level</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Trend</th>
+                <th scope="col">Last practised</th>
+                <th scope="col">Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const trend = trendWord(row);
+                return (
+                  <tr key={row.topic}>
+                    <th scope="row">{row.topic}</th>
+                    <td>
+                      <span className="level">
+                        <span className="level__bar" aria-hidden="true">
+                          <span style={{ width: percent(row.level) }} />
+                        </span>
+                        {percent(row.level)}
+                      </span>
+                    </td>
+                    <td>{row.attempts}</td>
+                    <td>
+                      <span aria-hidden="true">{trend.arrow}</span> {trend.word}
+                    </td>
+                    <td>{shortDate(row.lastPractised)}</td>
+                    <td>
+                      {isDue(row, now) ? (
+                        <span className="tag tag--warn">due now</span>
+                      ) : (
+                        shortDate(row.due)
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <Trend rows={rows} />
+    </>
+  );
+}
+
+/** One topic's scores over its attempts: the mastery row's recent scores, else its past answers. */
+function Trend({ rows }: { rows: MasteryRow[] }) {
+  const id = useId();
+  const practised = rows.filter((r) => r.attempts > 0 || r.trend.length > 0);
+  const [picked, setPicked] = useState<string | null>(null);
+  const row = practised.find((r) => r.topic === picked) ?? practised[0];
+  const history = useQuery({
+    queryKey: ["history", "topic", row?.topic],
+    queryFn: () => interview.history(1, row!.topic),
+    enabled: Boolean(row) && row.trend.length === 0,
+  });
+  if (!row) return null;
+  const points = row.trend.length ? trendPoints(row) : historyPoints(history.data?.items ?? []);
+  return (
+    <section className="card" aria-labelledby="trend-heading">
+      <h2 id="trend-heading">Trend</h2>
+      <div className="field field--small">
+        <label htmlFor={`${id}-topic`}>Topic</label>
+        <select id={`${id}-topic`} value={row.topic} onChange={(e) => setPicked(e.target.value)}>
+          {practised.map((r) => (
+            <option key={r.topic}>{r.topic}</option>
+          ))}
+        </select>
+      </div>
+      {points.length ? (
+        <>
+          <div aria-hidden="true">
+            <ResponsiveContainer width="100%" height={220}>
+              <LineChart
+                accessibilityLayer={false}
+                data={points}
+                margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+              >
+                <CartesianGrid stroke="var(--grid)" />
+                <XAxis dataKey="attempt" stroke="var(--muted)" fontSize={12} />
+                <YAxis
+                  domain={[0, 1]}
+                  tickFormatter={percent}
+                  stroke="var(--muted)"
+                  fontSize={12}
+                />
+                <Tooltip formatter={(v: unknown) => percent(Number(v))} />
+                <Line
+                  type="monotone"
+                  dataKey="score"
+                  stroke="var(--accent)"
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <p className="visually-hidden">
+            Scores for {row.topic}, oldest first: {points.map((p) => percent(p.score)).join(", ")}
+          </p>
+        </>
+      ) : (
+        <p className="muted">{history.isPending ? "Loading…" : "No scores for this topic yet."}</p>
+      )}
+    </section>
+  );
+}
+
+function History() {
+  const [page, setPage] = useState(1);
+  const history = useQuery({ queryKey: ["history", page], queryFn: () => interview.history(page) });
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">Past answers</h2>
+      {history.isPending ? <p className="muted">Loading history…</p> : null}
+      {history.error ? <Alert tone="error">{history.error.message}</Alert> : null}
+      {history.data ? (
+        history.data.items.length ? (
+          <>
+            <ol className="history">
+              {history.data.items.map((item) => (
+                <li key={item.id} className="history__item">
+                  <p className="history__q">
+                    <strong>{item.question}</strong>
+                    <span className="muted small">
+                      {item.topic ? `${item.topic} · ` : ""}
+                      {shortDate(item.at)} · {percent(item.score)}
+                    </span>
+                  </p>
+                  <p className="history__a">{item.answer}</p>
+                  {item.feedback ? <p className="muted small">{item.feedback}</p> : null}
+                </li>
+              ))}
+            </ol>
+            <nav className="pager" aria-label="History pages">
+              <button
+                type="button"
+                className="button"
+                disabled={page <= 1}
+                onClick={() => setPage(page - 1)}
+              >
+                Newer
+              </button>
+              <span>
+                Page {history.data.page} of {history.data.pages}
+              </span>
+              <button
+                type="button"
+                className="button"
+                disabled={page >= history.data.pages}
+                onClick={() => setPage(page + 1)}
+              >
+                Older
+              </button>
+            </nav>
+          </>
+        ) : (
+          <p className="muted">No answers yet.</p>
+        )
+      ) : null}
+    </section>
+  );
+}
