@@ -158,7 +158,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": components["schemas"]["LogoutIn"];
                 };
@@ -818,14 +818,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "multipart/form-data": {
-                        job_description: string;
-                        /**
-                         * Format: binary
-                         * @description PDF or DOCX
-                         */
-                        resume: string;
-                    };
+                    "multipart/form-data": components["schemas"]["UploadForm"];
                 };
             };
             responses: {
@@ -919,6 +912,16 @@ export interface components {
             education: string[];
             /** Experience Years */
             experience_years: number;
+            /**
+             * Experience Years Exact
+             * @default null
+             */
+            experience_years_exact?: number | null;
+            /**
+             * Internship Years
+             * @default null
+             */
+            internship_years?: number | null;
             /** Internships */
             internships: string[];
             /** Jd Embedding Stored */
@@ -996,7 +999,7 @@ export interface components {
         JobDescriptionIn: {
             /**
              * Job Description
-             * @description The job description text
+             * @description The job description text; not blank once control characters are removed
              */
             job_description: string;
         };
@@ -1025,6 +1028,11 @@ export interface components {
              * @default null
              */
             required_years?: number | null;
+            /**
+             * Required Years Max
+             * @default null
+             */
+            required_years_max?: number | null;
             /** Semantic Score */
             semantic_score: number;
         } & {
@@ -1071,11 +1079,8 @@ export interface components {
         };
         /** ProfileUpdateIn */
         ProfileUpdateIn: {
-            /**
-             * Experience Years
-             * @default null
-             */
-            experience_years?: number | null;
+            /** Experience Years */
+            experience_years?: number;
             /**
              * Full Name
              * @description At most 100 characters; null clears
@@ -1088,11 +1093,8 @@ export interface components {
              * @default null
              */
             phone?: string | null;
-            /**
-             * Skills
-             * @default null
-             */
-            skills?: string[] | null;
+            /** Skills */
+            skills?: string[];
         };
         /** ProfileUpdateOut */
         ProfileUpdateOut: {
@@ -1152,7 +1154,27 @@ export interface components {
              */
             success?: boolean;
         };
-        /** UserOut */
+        /**
+         * UploadForm
+         * @description The multipart form of an upload: the file and the job it is aimed at.
+         */
+        UploadForm: {
+            /**
+             * Job Description
+             * @description The job description text; not blank once control characters are removed
+             */
+            job_description: string;
+            /**
+             * Resume
+             * Format: binary
+             * @description PDF or DOCX
+             */
+            resume: string;
+        };
+        /**
+         * UserOut
+         * @description The public profile, exactly as the docs page shows it; read from a User row.
+         */
         UserOut: {
             /** Created At */
             created_at: string;
