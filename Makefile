@@ -14,8 +14,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt rag/export_onnx.py rag/onnx_backend.py | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	# The ONNX model the service runs, exported from the bundled weights (idempotent, offline).
+	$(BIN)/python -m rag.export_onnx
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime

@@ -99,9 +99,17 @@ def main() -> int:
                 continue
             scores = {}
             for jid, job in jobs.items():
-                result = client.post(
+                response = client.post(
                     "/api/resume/fit", headers=headers[rid], json={"job_description": job["text"]}
-                ).get_json()["job_fit_analysis"]
+                )
+                if response.status_code != 200:
+                    # Report and go on: one failure must not lose the whole run's figures.
+                    print(
+                        f"{rid} x {jid}: fit failed {response.status_code} {response.get_json()}",
+                        file=sys.stderr,
+                    )
+                    continue
+                result = response.get_json()["job_fit_analysis"]
                 scores[jid] = {
                     "family": job["family"],
                     **{
