@@ -50,6 +50,7 @@ eval: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.extract_cost
 	$(BIN)/python -m bench.api_bench
+	$(BIN)/python -m bench.embed_backends
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
