@@ -32,6 +32,12 @@ def _register(client, name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def _login(client, name: str) -> dict[str, str]:
+    body = {"username": name, "password": "evaluation-pass"}
+    token = client.post("/api/login", json=body).get_json()["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
 def _jobs(dev: Path) -> dict[str, dict]:
     with open(dev / "jobs" / "jobs.tsv", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
@@ -91,6 +97,8 @@ def main() -> int:
                 continue
             (pred_dir / f"{rid}.json").write_text(json.dumps(body["data"], indent=1))
 
+        # Fresh tokens: on a loaded machine the uploads can outlast a 15-minute access token.
+        headers = {rid: _login(client, f"eval{rid}") for rid in headers}
         fit: dict[str, dict] = {}
         for path in resumes:
             rid = path.stem
