@@ -97,8 +97,9 @@ class OnnxEmbedder:
         options.intra_op_num_threads = _threads()
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Batches vary in shape call to call; the arena would keep the largest ever seen.
-        options.enable_cpu_mem_arena = False
+        # Keep ONNX Runtime's arena (the default): without it, batches of varying shapes
+        # fragment malloc and the peak grew ~280 MB over 47 chunks instead of ~80 MB.
+        options.enable_cpu_mem_arena = True
         self._session = ort.InferenceSession(
             str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
         )
