@@ -135,6 +135,9 @@ def measure(args: argparse.Namespace, base: Path, log) -> dict[str, Any]:
         result["upload_p50_vs_floor"] = {
             v: round(percentile(times[v], 50) / floor, 3) for v in BACKENDS
         }
+        result["upload_p50_vs_torch_upload"] = {
+            v: round(percentile(times[v], 50) / percentile(times["torch"], 50), 3) for v in BACKENDS
+        }
         result["peak_rss_after_uploads_mib"] = {n: worker_peaks(s) for n, s in servers.items()}
     finally:
         log("stopping the servers")
@@ -180,7 +183,8 @@ def print_report(res: dict[str, Any]) -> None:
     print(f"  {'variant':10} {'p50 ms':>8} {'p95 ms':>8} {'n':>4} {'p50 / floor':>12}")
     for v, s in up.items():
         ratio = res["upload_p50_vs_floor"].get(v, 1.0)
-        print(f"  {v:10} {s['p50'] * 1000:8.0f} {s['p95'] * 1000:8.0f} {s['n']:4} {ratio:12.2f}")
+        print(f"  {v:10} {s['p50_ms']:8.0f} {s['p95_ms']:8.0f} {s['n']:4} {ratio:12.2f}")
+    print(f"  p50 / torch upload p50: {res['upload_p50_vs_torch_upload']}")
     print("\nembed-only, dev PDFs' chunks (median of rounds)")
     for v, ratio in res["embed_only_vs_torch"].items():
         print(f"  {v:10} {res['embed_only'][v]['median_s']:7.2f} s   {ratio:.2f} x torch")
