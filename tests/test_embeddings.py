@@ -66,7 +66,7 @@ def test_count_tokens_uses_wordpiece_without_special_tokens():
     assert embeddings.count_tokens("") == 0
     assert embeddings.count_tokens("hello") == 1
     # "unbelievable" is split into word pieces; punctuation is a token of its own.
-    tokens = embeddings.get_model().tokenizer.tokenize("hello, unbelievable")
+    tokens = embeddings.get_model().tokenize("hello, unbelievable")
     assert embeddings.count_tokens("hello, unbelievable") == len(tokens) >= 3
 
 
@@ -106,7 +106,7 @@ def test_configure_same_model_keeps_the_loaded_one():
     embeddings.configure(None)
     embeddings.configure("")
     assert embeddings.get_model() is model
-    assert embeddings.model_name() == "bundled"
+    assert embeddings.model_name() == "bundled@onnx"
 
 
 def test_configure_bad_path_reports_error_then_recovers(tmp_path):
