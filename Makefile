@@ -46,6 +46,7 @@ eval: $(VENV)/.dev
 	$(BIN)/python -m bench.eval
 
 bench: $(VENV)/.dev
+	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.extract_cost
 	$(BIN)/python -m bench.api_bench
 
