@@ -5,8 +5,19 @@ import random
 import threading
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
+# Workers = cores (2 here). Uploads are CPU-bound (extraction, embedding) and every worker holds
+# its own model (about 580 MiB with torch): more workers than cores add memory and contention,
+# not throughput (bench/api_bench.py: 2 clients on 2 workers 1.45x one client).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Two threads per worker: an upload holds its thread for seconds, and with one thread every read
+# routed to that worker would wait behind it (bench/load.py mixes both). More threads only add
+# GIL contention on CPU-bound requests; the bare-route ratio (bench/throughput.py) is measured
+# with these same settings for both sides.
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# No preload: loading torch and the model in the master before fork is unsafe with its thread
+# pools and the extraction fork server, and with workers recycled by uploads (below) rather than
+# by requests a worker restart is rare, so its warm-up no longer costs throughput.
+preload_app = False
 # Uploads extract, parse and embed within one request; leave room beyond the extraction limit.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
