@@ -57,6 +57,7 @@ eval: $(VENV)/.dev
 	$(BIN)/python -m bench.eval
 
 bench: $(VENV)/.dev
+	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.extract_cost
 	$(BIN)/python -m bench.api_bench
 	$(BIN)/python -m bench.embed_backends

@@ -1,18 +1,37 @@
 """gunicorn settings, overridable through the environment (PORT, WEB_CONCURRENCY, ...)."""
 
 import os
+import random
 import threading
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
+# Workers = cores (2 here). Uploads are CPU-bound (extraction, embedding) and every worker holds
+# its own model (about 300 MiB with ONNX, 650 MiB with torch): more workers than cores add
+# memory and contention, not throughput (bench/api_bench.py: 2 clients on 2 workers 1.45x
+# one client).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Two threads per worker: an upload holds its thread for seconds, and with one thread every read
+# routed to that worker would wait behind it (bench/load.py mixes both). More threads only add
+# GIL contention on CPU-bound requests; the bare-route ratio (bench/throughput.py) is measured
+# with these same settings for both sides.
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# No preload: loading torch and the model in the master before fork is unsafe with its thread
+# pools and the extraction fork server, and with workers recycled by uploads (below) rather than
+# by requests a worker restart is rare, so its warm-up no longer costs throughput.
+preload_app = False
 # Uploads extract, parse and embed within one request; leave room beyond the extraction limit.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
-# Recycle workers now and then: resident memory creeps up with uploads (bench/api_bench.py:
-# about 510 MiB ready, 780 MiB after 32 uploads); jitter keeps workers from restarting together.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
-max_requests_jitter = max_requests // 10
+# Recycle a worker after a number of uploads, not of requests: resident memory creeps up with
+# uploads (bench/api_bench.py: about 510 MiB ready, 780 MiB after 32 uploads), while reads do
+# not grow it. gunicorn's own max_requests counted every request: under a read load of a few
+# hundred req/s each worker was replaced every few seconds and the new one spent them loading
+# the model and the occupation vectors - GET /api/profile ran at 0.04 x a bare Flask route
+# (bench/throughput.py; py-spy showed 30% of the worker in the warm-up). Jitter keeps the
+# workers from restarting together.
+max_requests = 0
+max_uploads = int(os.environ.get("GUNICORN_MAX_UPLOADS", "100"))
+UPLOAD_PATHS = ("/api/upload_resume",)
 accesslog = "-"
 errorlog = "-"
 
@@ -35,3 +54,15 @@ def post_worker_init(worker):
         fit.warm_up(embeddings.embed_texts)
 
     threading.Thread(target=warm, name="model-warmup", daemon=True).start()
+
+
+def post_request(worker, req, environ, resp):
+    """Count this worker's uploads; after its share, let it finish in-flight work and exit."""
+    if max_uploads <= 0 or req.path not in UPLOAD_PATHS:
+        return
+    if not hasattr(worker, "uploads_left"):
+        worker.uploads_left = max_uploads + random.randint(0, max(max_uploads // 10, 0))
+    worker.uploads_left -= 1
+    if worker.uploads_left <= 0:
+        worker.log.info("worker %s recycled after %s uploads", worker.pid, max_uploads)
+        worker.alive = False

@@ -35,11 +35,14 @@ def latest_analysis(user_id: int) -> ResumeAnalysis:
 
 def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[dict]:
     """Return the user's k chunks nearest to the query, or raise NoResume without a resume."""
+    # Only the columns the answer needs: the embedding blobs stay in the database.
     chunks = {
         row.id: row
         for row in db.session.execute(
-            select(ResumeChunk).where(ResumeChunk.user_id == user_id)
-        ).scalars()
+            select(
+                ResumeChunk.id, ResumeChunk.text, ResumeChunk.section, ResumeChunk.position
+            ).where(ResumeChunk.user_id == user_id)
+        )
     }
     if not chunks:
         raise NoResume()

@@ -290,3 +290,30 @@ def test_purge_tokens_drops_only_expired_rows(app, client, user):
         assert db.session.query(TokenBlocklist).count() == 1
         db.session.remove()
     assert client.get("/api/profile", headers=_bearer(user["access_token"])).status_code == 401
+
+
+def test_revocation_through_one_app_is_refused_at_once_by_another(app, client, user):
+    # A second app on the same database stands in for another gunicorn worker or host.
+    from app import create_app
+
+    other = create_app(dict(app.config)).test_client()
+    token = _bearer(user["access_token"])
+    assert other.get("/api/profile", headers=token).status_code == 200
+    assert client.post("/api/logout", headers=token).status_code == 200
+    refused = other.get("/api/profile", headers=token)
+    assert refused.status_code == 401
+    assert "revoked" in refused.get_json()["message"]
+
+
+def test_token_naming_no_user_is_refused_whether_revoked_or_not(app, client, user):
+    with app.app_context():
+        ghost = create_access_token(identity="987654")
+        bad_sub = create_access_token(identity="not-a-number")
+    for token in (ghost, bad_sub):
+        response = client.get("/api/profile", headers=_bearer(token))
+        assert response.status_code == 401
+        assert response.get_json()["success"] is False
+    assert client.post("/api/logout", headers=_bearer(user["access_token"])).status_code == 200
+    # The user exists, its token is revoked: the revocation answers, not the lookup.
+    revoked = client.get("/api/profile", headers=_bearer(user["access_token"]))
+    assert "revoked" in revoked.get_json()["message"]
