@@ -1,12 +1,14 @@
 """Parse the layout corpus (bench/corpus) and score it per layout family with the shared scorer.
 
-usage: python bench/eval_corpus.py [--dev DIR] [--manifest TSV] [--with-dev] [--rows] [--in-process]
+usage: python bench/eval_corpus.py [--dev DIR] [--manifest TSV] [--with-dev] [--rows] [--misses]
+                                   [--in-process]
 Extracts and parses every NNN.pdf|docx of DIR (default bench/corpus/set) exactly as
 bench/eval_parse.py does, writes NNN.json to bench/out/parse-corpus/, then scores each family
 of the manifest (bench/corpus/manifest.tsv: id, person, family, ...) with score.py's score().
 Prints one row per family, the whole corpus, the dev set with --with-dev (parsed in the same
 run), and the worst family per metric. --rows also prints score.py's per-file rows, with the
-family, for reading failures.
+family; --misses prints, per file, the truth items missed and the predicted items no truth
+item matches (such as a footer read as a project), for reading failures by class.
 """
 
 from __future__ import annotations
@@ -63,6 +65,30 @@ def score_subset(scorer, truth_dir: Path, pred_dir: Path, ids: list[str]):
         return scorer.score(Path(tmp), pred_dir)
 
 
+def misses(scorer, truth_dir: Path, pred_dir: Path, id_: str) -> list[str]:
+    """Return what one file's prediction missed and what it invented, one line per field."""
+    truth = json.loads((truth_dir / f"{id_}.truth.json").read_text())
+    pred = json.loads((pred_dir / f"{id_}.json").read_text())
+    out = []
+    for k in ("skills", "certifications", "projects", "internships", "education"):
+        got = scorer.as_strings(pred.get(k))
+        miss = [t for t in truth.get(k, []) if not any(scorer.similar(t, p) for p in got)]
+        if k == "skills":
+            known = truth["skills"] + truth.get("mentioned", [])
+            extra = [p for p in got if not any(scorer.within(p, t) for t in known)]
+        else:
+            extra = [p for p in got if not any(scorer.similar(t, p) for t in truth.get(k, []))]
+        if miss or extra:
+            out.append(f"  {k}: missed {miss} | extra {extra}")
+    today = scorer.dt.date.today()
+    want = scorer.years_of(truth["jobs"], today, False) if truth.get("jobs") else None
+    got = pred.get("experience_years")
+    if want is not None and not (isinstance(got, (int, float)) and abs(got - want) <= 1.0):
+        no_int = scorer.years_of(truth["jobs"], today, True)
+        out.append(f"  experience: {got} vs {want:.1f} (without internships {no_int:.1f})")
+    return out
+
+
 def fmt(v) -> str:
     """Return a metric cell."""
     return "n/a" if v is None else f"{v:.2f}"
@@ -76,6 +102,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "parse-corpus")
     ap.add_argument("--with-dev", action="store_true", help="also parse and score the dev set")
     ap.add_argument("--rows", action="store_true", help="print per-file rows")
+    ap.add_argument("--misses", action="store_true", help="print each file's misses and extras")
     ap.add_argument("--in-process", action="store_true", help="extract without a child process")
     args = ap.parse_args()
     scorer = load_scorer()
@@ -93,6 +120,10 @@ def main() -> None:
         if args.rows:
             for r in rows:
                 print(fam, r)
+        if args.misses:
+            for i in ids:
+                lines = misses(scorer, args.dev, args.out, i)
+                print(f"{fam} {i}" + "".join("\n" + x for x in lines) if lines else f"{fam} {i} ok")
     every = [i for ids in fams.values() for i in ids]
     table.append(("corpus (all)", len(every), score_subset(scorer, args.dev, args.out, every)[0]))
     if args.with_dev:

@@ -84,16 +84,24 @@ def gdocs(p: dict, style: str) -> str:
     return _page(css, "".join(b))
 
 
-def _dated_rows(rows: list[tuple[str, str]], style: str) -> str:
+def _dated_rows(rows: list[tuple[str, str, str]], style: str) -> str:
     """Return entries with dates in a right-hand column: table rows or two column blocks."""
     if style == "rows":
         return (
             "<table class='dc'>"
-            + "".join(f"<tr><td>{t}</td><td class='r'>{h(d)}</td></tr>" for t, d in rows)
+            + "".join(
+                f"<tr><td>{t}{', ' + s if s else ''}</td><td class='r'>{h(d)}</td></tr>"
+                for t, s, d in rows
+            )
             + "</table>"
         )
-    left = "".join(f"<div class='ln'>{t}</div>" for t, _ in rows)
-    right = "".join(f"<div class='ln r'>{h(d)}</div>" for _, d in rows)
+    # Each entry is two lines (title over a smaller second line); its date, in a separate
+    # block, is centred between them, so no baseline of the two columns matches.
+    left = "".join(
+        f"<div class='ent'><div class='ln'>{t}</div><div class='sub'>{s}</div></div>"
+        for t, s, _ in rows
+    )
+    right = "".join(f"<div class='ent'><div class='ln r'>{h(d)}</div></div>" for _, _, d in rows)
     return f"<div class='cols'><div class='lc'>{left}</div><div class='rc'>{right}</div></div>"
 
 
@@ -104,24 +112,24 @@ def datecol(p: dict, style: str) -> str:
         "h1{font-size:20pt;margin:0}h2{font-size:10.5pt;border-bottom:1px solid #999;"
         "margin:12pt 0 4pt;text-transform:uppercase}.dc{width:100%;border-collapse:collapse}"
         ".dc td{padding:1pt 0;vertical-align:top}.r{text-align:right;white-space:nowrap;color:#555}"
-        ".cols{display:flex}.lc{flex:1}.rc{width:1.6in}.ln{height:15pt;line-height:15pt;"
-        "overflow:hidden;white-space:nowrap}p{margin:2pt 0}"
+        ".cols{display:flex}.lc{flex:1}.rc{width:1.6in}.rc .ln{padding-top:6pt}.ent{height:27pt}"
+        ".ln{line-height:15pt;"
+        "white-space:nowrap}.sub{font-size:8pt;color:#555;line-height:11pt}p{margin:2pt 0}"
     )
     b = [f"<div class='doc'><h1>{h(p['name'])}</h1><p>{h(p['title'])}</p>"]
     b.append(f"<p>{h(p['email'])} | {h(p['phone'])} | {h(p['location'])}</p>")
     b.append(f"<h2>{h(heading(p, 'experience'))}</h2>")
-    rows = [(f"<b>{h(j['position'])}</b>, {h(j['company'])}", span(j, "mon")) for j in p["jobs"]]
+    rows = [(f"<b>{h(j['position'])}</b>", h(j["company"]), span(j, "mon")) for j in p["jobs"]]
     b.append(_dated_rows(rows, style))
     if p["education"]:
         b.append(f"<h2>{h(heading(p, 'education'))}</h2>")
         rows = [
-            (f"<b>{h(e['institution'])}</b>, {h(e['degree'])}", edu_years(e))
-            for e in p["education"]
+            (f"<b>{h(e['institution'])}</b>", h(e["degree"]), edu_years(e)) for e in p["education"]
         ]
         b.append(_dated_rows(rows, style))
     if p["certifications"]:
         b.append(f"<h2>{h(heading(p, 'certifications'))}</h2>")
-        rows = [(h(c["name"]), c["date"]) for c in p["certifications"]]
+        rows = [(h(c["name"]), h(c["issuer"]), c["date"]) for c in p["certifications"]]
         b.append(_dated_rows(rows, style))
     if p["projects"]:
         b.append(f"<h2>{h(heading(p, 'projects'))}</h2>")
@@ -136,7 +144,8 @@ def datecol(p: dict, style: str) -> str:
 
 def sidebar(p: dict, style: str) -> str:
     """Return a two-column resume with a narrow sidebar of wrapped skill tags."""
-    side_w = "1.75in" if style == "narrow" else "2.1in"
+    # Narrow enough that a long tag ("C (Programming Language)") wraps inside itself.
+    side_w = "1.45in" if style == "narrow" else "2.1in"
     css = (
         "body{font-family:'DejaVu Sans',sans-serif;font-size:9pt;color:#222}"
         f".wrap{{display:flex;min-height:297mm}}.side{{width:{side_w};background:#203040;color:#eee;"
