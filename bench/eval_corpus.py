@@ -81,11 +81,12 @@ def misses(scorer, truth_dir: Path, pred_dir: Path, id_: str) -> list[str]:
         if miss or extra:
             out.append(f"  {k}: missed {miss} | extra {extra}")
     today = scorer.dt.date.today()
-    want = scorer.years_of(truth["jobs"], today, False) if truth.get("jobs") else None
-    got = pred.get("experience_years")
-    if want is not None and not (isinstance(got, (int, float)) and abs(got - want) <= 1.0):
-        no_int = scorer.years_of(truth["jobs"], today, True)
-        out.append(f"  experience: {got} vs {want:.1f} (without internships {no_int:.1f})")
+    if truth.get("jobs"):
+        # score.py's rule: right when within a year of the total with or without internships.
+        want = [scorer.years_of(truth["jobs"], today, skip) for skip in (False, True)]
+        got = pred.get("experience_years")
+        if not (isinstance(got, (int, float)) and min(abs(got - w) for w in want) <= 1.0):
+            out.append(f"  experience: {got} vs {want[0]:.1f} (without internships {want[1]:.1f})")
     return out
 
 
