@@ -5,5 +5,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
+# A fixed date for pdflatex, so a rebuild changes only what the sources change.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1764460800} FORCE_SOURCE_DATE=1
 $PY bench/corpus/people.py
 $PY bench/corpus/render.py "$@"
