@@ -5,10 +5,11 @@ usage: python bench/eval_corpus.py [--dev DIR] [--manifest TSV] [--with-dev] [--
 Extracts and parses every NNN.pdf|docx of DIR (default bench/corpus/set) exactly as
 bench/eval_parse.py does, writes NNN.json to bench/out/parse-corpus/, then scores each family
 of the manifest (bench/corpus/manifest.tsv: id, person, family, ...) with score.py's score().
-Prints one row per family, the whole corpus, the dev set with --with-dev (parsed in the same
-run), and the worst family per metric. --rows also prints score.py's per-file rows, with the
-family; --misses prints, per file, the truth items missed and the predicted items no truth
-item matches (such as a footer read as a project), for reading failures by class.
+Prints one row per family, the whole corpus, its dev people and its invented people, the dev set
+with --with-dev (parsed in the same run), and the worst family per metric. --rows also prints
+score.py's per-file rows, with the family; --misses prints, per file, the truth items missed and
+the predicted items no truth item matches (such as a footer read as a project), for reading
+failures by class.
 """
 
 from __future__ import annotations
@@ -109,11 +110,14 @@ def main() -> None:
     scorer = load_scorer()
     parse_dir(args.dev, args.out, args.in_process)
     fams: dict[str, list[str]] = {}
+    people: dict[str, list[str]] = {}
     for line in args.manifest.read_text().splitlines():
         if line and not line.startswith("#"):
-            id_, _, fam = line.split("\t")[:3]
+            id_, person, fam = line.split("\t")[:3]
             if (args.dev / f"{id_}.truth.json").exists():
                 fams.setdefault(fam, []).append(id_)
+                kind = "dev people re-rendered" if person.startswith("d") else "invented people"
+                people.setdefault(kind, []).append(id_)
     table = []
     for fam, ids in sorted(fams.items()):
         res, rows = score_subset(scorer, args.dev, args.out, ids)
@@ -127,6 +131,8 @@ def main() -> None:
                 print(f"{fam} {i}" + "".join("\n" + x for x in lines) if lines else f"{fam} {i} ok")
     every = [i for ids in fams.values() for i in ids]
     table.append(("corpus (all)", len(every), score_subset(scorer, args.dev, args.out, every)[0]))
+    for kind, ids in sorted(people.items()):
+        table.append((kind, len(ids), score_subset(scorer, args.dev, args.out, ids)[0]))
     if args.with_dev:
         dev_out = args.out.parent / "parse-corpus-dev"
         parse_dir(DEFAULT_DEV, dev_out, args.in_process)

@@ -78,13 +78,16 @@ def known_skills() -> set[str]:
 def truth_of(p: dict, row: dict, text: str, known: set[str]) -> tuple[dict, list[str]]:
     """Return the truth for one render and the truth items its text does not show."""
     jobs = [{k: j[k] for k in ("position", "company", "start", "end")} for j in p["jobs"]]
+    # score.py compares ASCII-normalised names: an item with no ASCII word ("機械学習") could
+    # never be matched, so it stays in the document but not in the truth.
+    skills = [s for s in skills_flat(p) if norm(s)]
     truth = {
         "file": f"{row['id']}.{row['ext']}",
         "theme": f"{row['family']}/{row['renderer']}"
         + (f"/{row['style']}" if row["style"] else ""),
         "format": row["ext"] if row["ext"] == "pdf" else "docx-python-docx",
         "person": p["id"],
-        "skills": skills_flat(p),
+        "skills": skills,
         "jobs": jobs,
         "internships": p["internships"],
         "certifications": [c["name"] for c in p["certifications"]],

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Rebuild the corpus: people (from the dev truth and invented.py), then every manifest row.
 # Needs: texlive-latex-extra texlive-fonts-recommended lmodern (pdflatex, moderncv, europecv),
-# libreoffice-writer (soffice), chromium. Usage: bench/corpus/render.sh [--only 201,202]
+# libreoffice-writer (soffice), chromium, fonts-wqy-microhei (CJK glyphs). Usage: bench/corpus/render.sh [--only 201,202]
 set -e
 cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
