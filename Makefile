@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-postgres lint format eval bench clean
+.PHONY: run test test-postgres lint format eval eval-corpus bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -44,6 +44,9 @@ format: $(VENV)/.dev
 
 eval: $(VENV)/.dev
 	$(BIN)/python -m bench.eval
+
+eval-corpus: $(VENV)/.dev
+	$(BIN)/python bench/eval_corpus.py --with-dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.extract_cost
