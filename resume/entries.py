@@ -62,6 +62,11 @@ SENTENCE_MIN_WORDS = 8
 # under 100 characters; one wrapped over two lines may reach 120 once joined.
 PROJECT_NAME_MAX_CHARS = 100
 JOINED_NAME_MAX_CHARS = 120
+# A project listed one per line is named in a few words ("Kafka Offset Inspector"); a longer
+# line without a dash before its description is a sentence.
+ONE_LINE_NAME_MAX_WORDS = 8
+# A line this long that stops without a full stop wrapped; a lower-case line under it is its end.
+WRAP_MIN_CHARS = 60
 # An unlabelled education line naming a school ("Lviv Polytechnic National University") is at
 # most seven words; longer capitalised lines are courses or descriptions.
 NAME_MAX_WORDS = 7
@@ -86,7 +91,53 @@ def _mostly_skills(line: str) -> bool:
 
 def projects(sections: list[Section]) -> list[str]:
     """Return project names: the first line of each entry in the projects sections."""
-    lines = [ln.strip() for ln in _lines(sections, "projects")]
+    out: list[str] = []
+    rest: list[str] = []
+    for s in sections:
+        if s.name != "projects":
+            continue
+        lines = [ln.strip() for ln in s.text.splitlines()]
+        listed = _one_line_entries(lines)
+        if listed is None:
+            rest.extend(lines)
+        else:
+            out.extend(listed)
+    return dedupe(out + _project_entries(rest))
+
+
+def _one_line_entries(lines: list[str]) -> list[str] | None:
+    """Return the names of a list of one-line projects, or None when the lines are not one.
+
+    "Name – what it does" or a bare name on every line, with no bullets, dates or description
+    paragraphs: each line is its own project (the entry-by-entry reading needs a description
+    between two names, so it keeps only the first of these).
+    """
+    names: list[str] = []
+    previous = ""
+    for raw in lines:
+        if not raw:
+            previous = ""
+            continue
+        # "... to automate a weekly" / "chore.": the tail of the line above, wrapped.
+        if raw[:1].islower() and len(previous) > WRAP_MIN_CHARS and previous[-1:] not in ".!?)":
+            previous = raw
+            continue
+        previous = raw
+        cleaned = clean_line(raw)
+        if raw[:1] in BULLET_CHARS or cleaned != title_text(raw) or URLISH.search(cleaned):
+            return None
+        name = _cut_description(cleaned.rstrip(":").strip())
+        cut = name != cleaned.rstrip(":").strip()
+        if not _project_name_ok(name, raw) or len(name.split()) > ONE_LINE_NAME_MAX_WORDS:
+            return None
+        if not cut and (cleaned.endswith(".") or not _title_like(name)):
+            return None
+        names.append(name.rstrip("."))
+    return names if len(names) >= 2 else None
+
+
+def _project_entries(lines: list[str]) -> list[str]:
+    """Return the first line of each entry of project lines written as name, details, text."""
     out: list[str] = []
     next_full = [len(lines)] * len(lines)  # index of the next non-blank line
     for i in range(len(lines) - 2, -1, -1):
@@ -160,7 +211,7 @@ def projects(sections: list[Section]) -> list[str]:
             or raw[:1] in BULLET_CHARS
             or raw.startswith("(cid:")
         )
-    return dedupe(out)
+    return out
 
 
 def _title_like(name: str) -> bool:
@@ -183,6 +234,11 @@ def _cut_description(title: str) -> str:
         return head.strip()
     m = re.match(r"^(.{2,60}?)\s+[-–—]\s+([a-z].*)$", title)
     if m and len(m.group(1).split()) <= 6:
+        return m.group(1).strip()
+    # "Talk Dim Sum — A small tool built with ..." / "Kafka Inspector. CLI to inspect lag.":
+    # a dash or a full stop before a sentence-long description of three words or more.
+    m = re.match(r"^(.{2,60}?)(?:\s+[–—]\s+|\s+-\s+(?=\S+(?:\s+\S+){3})|\.\s+)([A-Z].*)$", title)
+    if m and len(m.group(1).split()) <= 6 and len(m.group(2).split()) >= 3:
         return m.group(1).strip()
     return title
 

@@ -500,3 +500,26 @@ def test_prose_above_a_tools_heading_stays_where_it_is() -> None:
     text = "Summary\nI design payment systems and lead small teams.\nTools\nJira\nGit\n"
     parsed = parse_resume(text, today=TODAY)
     assert parsed.skills[:2] == ["Jira", "Git"]
+
+
+def test_one_line_projects_each_name_an_entry() -> None:
+    text = (
+        "Projects\n"
+        "Tide Clock – A small tool built with Rust to automate a weekly chore.\n"
+        "Recipe Box\n"
+        "Lantern — Prototype written over a weekend with Go and HTMX to automate a weekly\n"
+        "chore.\n"
+        "Parcel Tracker. CLI to follow parcels across carriers.\n"
+        "allotment planner\n"
+        "\nSkills\nPython\n"
+    )
+    got = parse_resume(text, today=TODAY).projects
+    assert got == ["Tide Clock", "Recipe Box", "Lantern", "Parcel Tracker", "allotment planner"]
+
+
+def test_projects_with_bullets_are_not_read_as_a_one_line_list() -> None:
+    text = (
+        "Projects\nTide Clock\n• Built a tide predictor used by 40 sailors.\n"
+        "Recipe Box\n• Stored recipes offline.\n"
+    )
+    assert parse_resume(text, today=TODAY).projects == ["Tide Clock", "Recipe Box"]
