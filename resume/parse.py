@@ -16,6 +16,7 @@ from resume.entries import certifications, education, projects
 from resume.section_fixes import retag_sections
 from resume.sections import Section, split_sections
 from resume.skill_lists import listed_skills
+from resume.warnings import parse_warnings
 from resume.work_history import work_years
 
 __all__ = ["ParsedResume", "Section", "parse_resume"]
@@ -35,6 +36,8 @@ class ParsedResume:
     internships: list[str] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     education: list[str] = field(default_factory=list)
+    # What could not be read, as sentences saying what to check (resume.warnings).
+    warnings: list[str] = field(default_factory=list)
 
     def extracted(self) -> dict[str, Any]:
         """Return the fields the API reports for a resume, as plain JSON-ready data."""
@@ -45,6 +48,7 @@ class ParsedResume:
             "certifications": self.certifications,
             "internships": self.internships,
             "education": self.education,
+            "warnings": self.warnings,
         }
 
 
@@ -54,7 +58,7 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sections = retag_sections(split_sections(text))
     exact, intern_years, internships = work_years(sections, text, today)
-    return ParsedResume(
+    parsed = ParsedResume(
         text=text,
         sections=sections,
         skills=listed_skills(sections),
@@ -67,3 +71,5 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
         certifications=certifications(sections),
         education=education(sections),
     )
+    parsed.warnings = parse_warnings(parsed, today)
+    return parsed
