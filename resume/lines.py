@@ -20,6 +20,15 @@ SPOKEN = re.compile(
 )
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
+# Words that make a short line a job title ("Senior Data Engineer", "Head of Product").
+JOB_TITLE = re.compile(
+    r"\b(?:engineer|developer|programmer|architect|manager|director|lead|head|analyst|"
+    r"consultant|designer|scientist|administrator|specialist|officer|intern|associate|"
+    r"technician|coordinator|advisor|adviser|owner|founder|co-founder|cto|ceo|vp|president|"
+    r"researcher|assistant|tester|devops|sre|freelancer?|contractor|teacher|lecturer|"
+    r"editor|writer|accountant|nurse|strategist|executive|supervisor|principal)\b",
+    re.I,
+)
 # Domains in lower case only: "ASP.NET" and "Paint.NET" are not web addresses.
 URLISH = re.compile(r"(?i:https?://|www\.)|[a-z0-9]\.(?:com|io|org|net|dev|app|ai)\b|@")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from resume.entries import certifications, education, projects
 from resume.furniture import strip_furniture
-from resume.section_fixes import retag_sections
+from resume.section_fixes import attach_date_column, retag_sections
 from resume.sections import Section, split_sections
 from resume.skill_lists import listed_skills
 from resume.warnings import parse_warnings
@@ -57,7 +57,7 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
     """Parse resume text into sections, skills, years of work and the entry lists."""
     today = today or date.today()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sections = retag_sections(split_sections(strip_furniture(text)))
+    sections = attach_date_column(retag_sections(split_sections(strip_furniture(text))))
     exact, intern_years, internships = work_years(sections, text, today)
     parsed = ParsedResume(
         text=text,

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 from resume.experience import parse_date_ranges
-from resume.lines import BULLET_CHARS, EPOCH, looks_like_title, title_text
+from resume.lines import BULLET_CHARS, EPOCH, JOB_TITLE, looks_like_title, title_text
 from resume.sections import Section, clean_line
 from resume.work_history import work_sections
 
 if TYPE_CHECKING:
     from resume.parse import ParsedResume
 
-# Words that make a short line a job title ("Senior Data Engineer", "Head of Product").
-JOB_TITLE = re.compile(
-    r"\b(?:engineer|developer|programmer|architect|manager|director|lead|head|analyst|"
-    r"consultant|designer|scientist|administrator|specialist|officer|intern|associate|"
-    r"technician|coordinator|advisor|adviser|owner|founder|co-founder|cto|ceo|vp|president|"
-    r"researcher|assistant|tester|devops|sre|freelancer?|contractor|teacher|lecturer|"
-    r"editor|writer|accountant|nurse|strategist|executive|supervisor|principal)\b",
-    re.I,
-)
 # A job's dates sit within three lines of its title (title, company, place, dates).
 DATES_MAX_LINES_AWAY = 3
 # So few words of text are a scan or an image-only page, not a resume read in full.

@@ -523,3 +523,24 @@ def test_projects_with_bullets_are_not_read_as_a_one_line_list() -> None:
         "Recipe Box\n• Stored recipes offline.\n"
     )
     assert parse_resume(text, today=TODAY).projects == ["Tide Clock", "Recipe Box"]
+
+
+def test_a_date_column_read_after_the_work_history_gives_each_title_its_dates() -> None:
+    text = (
+        "Experience\nSenior Data Engineer\nAcme\nData Engineer\nBeta\nData Intern\nGamma\n"
+        "Education\nJan 2020 – Present\nMar 2016 – Dec 2019\nJun 2015 – Aug 2015\n\n"
+        "University of Leeds\n2011 – 2015\nBSc Mathematics\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years == 10  # Mar 2016 to Nov 2026; the internship apart
+    assert parsed.internships == ["Data Intern"]
+    assert parsed.internship_years == 0.17  # Jun to Aug: two months
+    assert parsed.education == ["University of Leeds — BSc Mathematics"]
+
+
+def test_a_dated_work_history_keeps_the_dates_that_follow_it_out() -> None:
+    text = (
+        "Experience\nData Engineer, Acme\nJan 2020 – Present\nEducation\n"
+        "Mar 2010 – Dec 2013\nJun 2006 – Aug 2010\nUniversity of Leeds\n"
+    )
+    assert parse_resume(text, today=TODAY).experience_years == 6
