@@ -49,6 +49,8 @@ ENTRY_LABEL = re.compile(
     r"(?:\s*:|\s*$)",
     re.I,
 )
+SITE_NAME = re.compile(r"[a-z0-9][\w-]{1,40}\.(?:dev|io|app|com|org|net|ai|sh|xyz)", re.I)
+PACKAGE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 # An entry's name line ("Stanford University, School of Engineering", a project's title with
 # its stack) stays under 14 words; longer lines are descriptions.
@@ -124,6 +126,9 @@ def _one_line_entries(lines: list[str]) -> list[str] | None:
             continue
         previous = raw
         cleaned = clean_line(raw)
+        if SITE_NAME.fullmatch(cleaned):  # "pierogi.dev": a project named by its site
+            names.append(cleaned)
+            continue
         if raw[:1] in BULLET_CHARS or cleaned != title_text(raw) or URLISH.search(cleaned):
             return None
         name = _cut_description(cleaned.rstrip(":").strip())
@@ -237,7 +242,7 @@ def _cut_description(title: str) -> str:
         return m.group(1).strip()
     # "Talk Dim Sum — A small tool built with ..." / "Kafka Inspector. CLI to inspect lag.":
     # a dash or a full stop before a sentence-long description of three words or more.
-    m = re.match(r"^(.{2,60}?)(?:\s+[–—]\s+|\s+-\s+(?=\S+(?:\s+\S+){3})|\.\s+)([A-Z].*)$", title)
+    m = re.match(r"^(.{2,60}?)(?:\s+[–—|]\s+|\s+-\s+(?=\S+(?:\s+\S+){3})|\.\s+)([A-Z].*)$", title)
     if m and len(m.group(1).split()) <= 6 and len(m.group(2).split()) >= 3:
         return m.group(1).strip()
     return title
@@ -255,7 +260,11 @@ def _project_name_ok(name: str, raw: str) -> bool:
         return False
     if not (name[:1].isupper() or name[:1].isdigit() or len(words) <= 4):
         return False
-    return not (ENTRY_LABEL.match(name) or URLISH.search(name) or _mostly_skills(name))
+    # "symfony-audit-bundle": a package's name is one word, whatever skills it is made of.
+    package = PACKAGE_NAME.fullmatch(name) is not None
+    return not (
+        ENTRY_LABEL.match(name) or URLISH.search(name) or (_mostly_skills(name) and not package)
+    )
 
 
 def certifications(sections: list[Section]) -> list[str]:

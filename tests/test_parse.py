@@ -544,3 +544,17 @@ def test_a_dated_work_history_keeps_the_dates_that_follow_it_out() -> None:
         "Mar 2010 – Dec 2013\nJun 2006 – Aug 2010\nUniversity of Leeds\n"
     )
     assert parse_resume(text, today=TODAY).experience_years == 6
+
+
+def test_one_line_projects_named_as_packages_or_sites() -> None:
+    text = (
+        "Open Source\nreact-a11y-checklist\npierogi.dev\n"
+        "symfony-audit-bundle | Audit log bundle for Symfony.\n\nSkills\nGo\n"
+    )
+    got = parse_resume(text, today=TODAY).projects
+    assert got == ["react-a11y-checklist", "pierogi.dev", "symfony-audit-bundle"]
+
+
+def test_a_link_under_a_project_is_not_a_project() -> None:
+    text = "Projects\nTide Clock\nhttps://github.com/ana/tide-clock\n• Predicts tides.\n"
+    assert parse_resume(text, today=TODAY).projects == ["Tide Clock"]
