@@ -69,6 +69,8 @@ JOINED_NAME_MAX_CHARS = 120
 ONE_LINE_NAME_MAX_WORDS = 8
 # A line this long that stops without a full stop wrapped; a lower-case line under it is its end.
 WRAP_MIN_CHARS = 60
+# A description line under a bare name is a sentence of three words or more.
+DESCRIPTION_MIN_WORDS = 3
 # An unlabelled education line naming a school ("Lviv Polytechnic National University") is at
 # most seven words; longer capitalised lines are courses or descriptions.
 NAME_MAX_WORDS = 7
@@ -116,18 +118,31 @@ def _one_line_entries(lines: list[str]) -> list[str] | None:
     """
     names: list[str] = []
     previous = ""
+    named = False  # the line above was a bare name, so a sentence under it describes it
     for raw in lines:
         if not raw:
-            previous = ""
+            previous, named = "", False
             continue
-        # "... to automate a weekly" / "chore.": the tail of the line above, wrapped.
-        if raw[:1].islower() and len(previous) > WRAP_MIN_CHARS and previous[-1:] not in ".!?)":
-            previous = raw
+        # "... to automate a weekly" / "chore." or "Roadmap Ownership.": the tail of the line
+        # above, wrapped.
+        wrapped = len(previous) > WRAP_MIN_CHARS and previous[-1:] not in ".!?)"
+        if wrapped and (raw[:1].islower() or raw.endswith(".")):
+            previous, named = raw, False
+            continue
+        cleaned = clean_line(raw)
+        # "Kirana Ledger" / "Offline-first bookkeeping app prototype.": a name's one line.
+        if (
+            named
+            and cleaned.endswith(".")
+            and len(cleaned.split()) >= DESCRIPTION_MIN_WORDS
+            and _cut_description(cleaned) == cleaned  # not a "Name: what it does" of its own
+        ):
+            previous, named = raw, False
             continue
         previous = raw
-        cleaned = clean_line(raw)
         if SITE_NAME.fullmatch(cleaned):  # "pierogi.dev": a project named by its site
             names.append(cleaned)
+            named = True
             continue
         if raw[:1] in BULLET_CHARS or cleaned != title_text(raw) or URLISH.search(cleaned):
             return None
@@ -138,6 +153,7 @@ def _one_line_entries(lines: list[str]) -> list[str] | None:
         if not cut and (cleaned.endswith(".") or not _title_like(name)):
             return None
         names.append(name.rstrip("."))
+        named = not cut
     return names if len(names) >= 2 else None
 
 
@@ -243,7 +259,7 @@ def _cut_description(title: str) -> str:
     # "Talk Dim Sum — A small tool built with ..." / "Kafka Inspector. CLI to inspect lag.":
     # a dash or a full stop before a sentence-long description of three words or more.
     m = re.match(r"^(.{2,60}?)(?:\s+[–—|]\s+|\s+-\s+(?=\S+(?:\s+\S+){3})|\.\s+)([A-Z].*)$", title)
-    if m and len(m.group(1).split()) <= 6 and len(m.group(2).split()) >= 3:
+    if m and len(m.group(1).split()) <= ONE_LINE_NAME_MAX_WORDS and len(m.group(2).split()) >= 3:
         return m.group(1).strip()
     return title
 

@@ -88,7 +88,7 @@ _EXACT = {
         "professional projects", "projects and publications", "technical projects",
         "open source contributions", "selected work", "project highlights",
         "projects and achievements", "things i ve built", "side project", "hackathons",
-        "things i built", "things i have built", "what i built", "what i ve built",
+        "things i built", "things i have built", "apps", "what i built", "what i ve built",
         "projekte", "proyectos", "projets", "projetos", "progetti", "projecten", "projekty",
     ],
     "certifications": [

@@ -558,3 +558,19 @@ def test_one_line_projects_named_as_packages_or_sites() -> None:
 def test_a_link_under_a_project_is_not_a_project() -> None:
     text = "Projects\nTide Clock\nhttps://github.com/ana/tide-clock\n• Predicts tides.\n"
     assert parse_resume(text, today=TODAY).projects == ["Tide Clock"]
+
+
+def test_one_line_projects_with_a_description_line_or_a_wrapped_tail() -> None:
+    text = (
+        "Apps\nChai Tracker\nKirana Ledger\nOffline-first bookkeeping app prototype.\n"
+        "Ledger Lint: CLI to lint ledgers before they are filed.\n"
+        "Learn Unity 4 for iOS Game Development — A small tool built with Tcl and\n"
+        "Roadmap Ownership.\nPM Interview Notes\n"
+    )
+    assert parse_resume(text, today=TODAY).projects == [
+        "Chai Tracker",
+        "Kirana Ledger",
+        "Ledger Lint",
+        "Learn Unity 4 for iOS Game Development",
+        "PM Interview Notes",
+    ]
