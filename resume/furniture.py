@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from resume.lines import title_text
+
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|seite|página|pagina|strona)\s*)?\d{1,3}\s*(?:/|of|von|de|sur|di|z)\s*\d{1,3}$"
     r"|^(?:page|seite|página|pagina|strona)\s+\d{1,3}"
@@ -37,6 +39,18 @@ _EUROPASS_LABELS = {
     "self assessment", "european level", "driving licence", "annexes",
     "desired employment occupational field",
 }  # fmt: skip
+
+
+# Labels of several words, as the form prints them; the label column of a form can be read
+# as one line per entry ("Sep 2022–Sep 2024 Occupation or position held Main activities").
+_INLINE_LABEL = re.compile(
+    r"\b(?:Occupation or position held|Main activities(?: and responsibilities)?|"
+    r"Name (?:and address )?of employer|Type of business or sector|"
+    r"Title of qualification awarded|Name (?:and type )?of organisation"
+    r"(?: providing education and training)?|Principal subjects ?/ ?occupational skills covered|"
+    r"Level in national or international classification|Mother tongue\(?s?\)?|"
+    r"Other language\(?s?\)?|Name ?/ ?Surname)(?!\w)"
+)
 
 
 def _key(line: str) -> str:
@@ -69,4 +83,14 @@ def strip_furniture(text: str) -> str:
     for i, ln in enumerate(lines[: NEAR_PAGE_NUMBER + 1]):
         if " ".join(ln.split()) in running and DOCUMENT_NAME.search(ln.strip()):
             drop.add(i)
-    return "\n".join("" if i in drop or is_form_label(ln) else ln for i, ln in enumerate(lines))
+    return "\n".join("" if i in drop else _drop_labels(ln) for i, ln in enumerate(lines))
+
+
+def _drop_labels(line: str) -> str:
+    """Return a line without form labels when labels (and dates) are all it holds."""
+    if is_form_label(line):
+        return ""
+    rest = " ".join(_INLINE_LABEL.sub(" ", line).split())
+    if rest != " ".join(line.split()) and not title_text(rest):
+        return rest
+    return line

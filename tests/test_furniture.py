@@ -62,3 +62,13 @@ def test_europass_label_column_leaves_the_dates_in_the_work_history() -> None:
         "Engineer\nWrote APIs.\nBeta\n"
     )
     assert parse_resume(text, today=date(2026, 11, 24)).experience_years == 8
+
+
+def test_form_labels_read_onto_one_line_with_the_dates_leave_the_dates() -> None:
+    text = "Sep 2022–Sep 2024 Occupation or position held Main activities\nLead Engineer"
+    assert strip_furniture(text) == "Sep 2022–Sep 2024\nLead Engineer"
+
+
+def test_a_label_phrase_inside_a_sentence_is_kept() -> None:
+    line = "Main activities included Occupation or position held reviews for 40 staff."
+    assert strip_furniture(line) == line
