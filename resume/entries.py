@@ -18,7 +18,11 @@ INSTITUTION = re.compile(
     r"\b(?:universi\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
     r"polytechnic|politecnico|polytechnique|école|ecole|escuela|schule|hochschule|"
     r"conservatory|conservatoire|seminary|lyc[ée]e|gymnasium|iut|faculty|facultad|"
-    r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of)\b",
+    r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of|"
+    # Other languages' schools: Spanish secondary (IES, CIFP), Italian, Polish, Portuguese,
+    # Dutch, German universities of applied sciences, French engineering schools.
+    r"ies|cifp|instituto|liceo|liceum|politechnika|uniwersytet|escola|scuola|hogeschool|"
+    r"fachhochschule|politècnica|politécnica|politecnica|insa)\b",
     re.I,
 )
 DEGREE = re.compile(
@@ -26,7 +30,11 @@ DEGREE = re.compile(
     r"doctor(?:ate)?|diploma|associate'?s?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|hsc|ssc|"
     r"degree|licence|licenciatura|ingénieur|engineer's|a\.?a\.?s|high school|gcse|a-levels?|"
     r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major|"
-    r"certified|certificate|certification|ged|technician|graduate)(?!\w)",
+    r"certified|certificate|certification|ged|technician|graduate|"
+    # Other languages' degrees and school-leaving certificates.
+    r"grado|bachillerato|bacharelado|licenciado|ingeniero|máster|doctorado|mestrado|"
+    r"doutorado|diplôme|diplom|dipl\.|laurea|abitur|baccalauréat|inżynier|licencjat|magister|"
+    r"título|técnico superior)(?!\w)",
     re.I,
 )
 # Who issues certificates: on a line of its own, it belongs to the certificate above it.
@@ -74,6 +82,8 @@ DESCRIPTION_MIN_WORDS = 3
 # An unlabelled education line naming a school ("Lviv Polytechnic National University") is at
 # most seven words; longer capitalised lines are courses or descriptions.
 NAME_MAX_WORDS = 7
+# The end of a school's name wrapped in a narrow column ("Laguna | 2012") is a word or three.
+WRAPPED_NAME_WORDS = 3
 # A degree ("Master of Science in Computer Science, minor in Mathematics") fits in ten words.
 DEGREE_MAX_WORDS = 10
 
@@ -322,7 +332,15 @@ def education(sections: list[Section]) -> list[str]:
     # Layout where the degree comes first and the institution under it (no keyword needed).
     keyword_rows = [i for i, k in enumerate(kinds) if k == "institution"]
     before = sum(i > 0 and kinds[i - 1] == "degree" for i in keyword_rows)
-    after = sum(i + 1 < len(kinds) and kinds[i + 1] == "degree" for i in keyword_rows)
+    # Past the rest of a wrapped name with the year ("CIFP Cesar" / "Manrique | 2016").
+    step = [
+        2 if i + 1 < len(kinds) and (kinds[i + 1] == "dated" or lines[i + 1].endswith("|")) else 1
+        for i in keyword_rows
+    ]
+    after = sum(
+        i + s < len(kinds) and kinds[i + s] == "degree"
+        for i, s in zip(keyword_rows, step, strict=True)
+    )
     degree_first = before > after
     out: list[str] = []
     used: set[int] = set()
@@ -338,10 +356,15 @@ def education(sections: list[Section]) -> list[str]:
             while (
                 nxt < len(lines)
                 and nxt <= i + 2
-                and kinds[nxt] in ("institution", "name", "skip")
+                and kinds[nxt] in ("institution", "name", "skip", "dated")
                 and (
                     title.endswith((" of", " and", " &", ",", " de", " for"))
                     or titles[nxt].startswith("(")
+                    # "Universidad de La" / "Laguna | 2012", "... do Rio" / "do Sul (UFRGS)":
+                    # the rest of a wrapped name, with the entry's year or in lower case.
+                    or titles[nxt][:1].islower()
+                    or lines[nxt].rstrip().endswith("|")
+                    or (kinds[nxt] == "dated" and len(titles[nxt].split()) <= WRAPPED_NAME_WORDS)
                     or title.count("(") > title.count(")")
                     or (kinds[nxt] == "institution" and len(titles[nxt].split()) <= 2)
                 )
@@ -350,7 +373,7 @@ def education(sections: list[Section]) -> list[str]:
                 used.add(nxt)
                 nxt += 1
             name = _split_degree_at(title)
-            degree = _degree_near(lines, kinds, i, degree_first)
+            degree = _degree_near(lines, kinds, i, degree_first, nxt)
             out.append(f"{name} — {degree}" if degree and degree not in name else name)
     return dedupe(out)
 
@@ -387,8 +410,9 @@ def _split_degree_at(title: str) -> str:
     return title
 
 
-def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool) -> str:
-    order = (i - 1,) if degree_first else (i + 1, i + 2)
+def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool, after: int) -> str:
+    """Return the degree beside the name at line i, whose wrapped rest ends before `after`."""
+    order = (i - 1,) if degree_first else (after, after + 1)
     for j in order:
         if 0 <= j < len(lines) and kinds[j] == "degree":
             cand = title_text(lines[j])

@@ -574,3 +574,27 @@ def test_one_line_projects_with_a_description_line_or_a_wrapped_tail() -> None:
         "Learn Unity 4 for iOS Game Development",
         "PM Interview Notes",
     ]
+
+
+def test_sidebar_school_wrapped_with_its_year_is_one_name() -> None:
+    text = (
+        "Education\nCIFP Cesar\nManrique | 2016\nBachelor of Engineering\n"
+        "Universidade Federal do Rio\nGrande do Sul (UFRGS) |\n2015\nBacharelado em Ciência\n"
+    )
+    assert parse_resume(text, today=TODAY).education == [
+        "CIFP Cesar Manrique — Bachelor of Engineering",
+        "Universidade Federal do Rio Grande do Sul (UFRGS) — Bacharelado em Ciência",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("degree", "school"),
+    [
+        ("Bachillerato", "IES Lluís Vives"),
+        ("Grado en Ingeniería Informática", "Universitat Politècnica de València"),
+        ("Inżynier, Informatyka", "Politechnika Wrocławska"),
+    ],
+)
+def test_non_english_degree_over_its_school(degree: str, school: str) -> None:
+    got = parse_resume(f"Education\n{degree}\n{school}\n2010 – 2014\n", today=TODAY).education
+    assert got == [f"{school} — {degree}"]
