@@ -79,3 +79,24 @@ def dedupe(items: list[str]) -> list[str]:
             seen.add(key)
             out.append(item)
     return out
+
+
+# A job's dates sit within three lines of its title (title, company, place, dates).
+DATES_MAX_LINES_AWAY = 3
+# A job title is a few words ("Senior Data Engineer (Contract)"); more is a sentence.
+JOB_TITLE_MAX_WORDS = 8
+
+
+def job_title_rows(lines: list[str]) -> list[tuple[int, bool]]:
+    """Return (index, dated) for each job-title line: dated when a date range is near it."""
+    dated = [bool(parse_date_ranges(line, EPOCH)) for line in lines]
+    out = []
+    for i, raw in enumerate(lines):
+        title = title_text(raw)
+        if raw.strip()[:1] in BULLET_CHARS or not title or not looks_like_title(title):
+            continue
+        if not JOB_TITLE.search(title) or len(title.split()) > JOB_TITLE_MAX_WORDS:
+            continue
+        near = dated[max(0, i - DATES_MAX_LINES_AWAY) : i + DATES_MAX_LINES_AWAY + 1]
+        out.append((i, any(near)))
+    return out

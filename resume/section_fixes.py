@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from resume.experience import parse_date_ranges
-from resume.lines import BULLET_CHARS, EPOCH, JOB_TITLE, SPOKEN, title_text
+from resume.lines import EPOCH, SPOKEN, job_title_rows, title_text
 from resume.sections import WORK_SECTIONS, Section, clean_line, normalise_heading
 from resume.skills import raw_hits, skill_hits
 
@@ -135,21 +135,17 @@ def attach_date_column(sections: list[Section]) -> list[Section]:
 
     A two-column page prints short entries (title, company) on the left and their dates in a
     right-hand column; read column by column, the dates come after the whole section, often
-    under the next heading. A work section with job titles and no dates at all takes the
-    first run of date-only lines that follows it, one date per title at most.
+    under the next heading. A work section with job titles that have no dates near them
+    takes the first run of date-only lines that follows it, one date per such title at most.
     """
     out = list(sections)
     for k, s in enumerate(out):
-        if s.name not in WORK_SECTIONS or parse_date_ranges(s.text, EPOCH):
+        if s.name not in WORK_SECTIONS:
             continue
         own = s.text.splitlines()
-        title_rows = [
-            i
-            for i, x in enumerate(own)
-            if JOB_TITLE.search(title_text(x)) and x.strip()[:1] not in BULLET_CHARS
-        ]
+        title_rows = [i for i, dated in job_title_rows(own) if not dated]
         titles = len(title_rows)
-        if titles < 2:
+        if titles < DATE_COLUMN_MIN_LINES:
             continue
         for m in range(k + 1, len(out)):
             if out[m].name in WORK_SECTIONS:

@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from resume.experience import parse_date_ranges
-from resume.lines import BULLET_CHARS, EPOCH, JOB_TITLE, looks_like_title, title_text
-from resume.sections import Section, clean_line
+from resume.lines import job_title_rows
+from resume.sections import Section
 from resume.work_history import work_sections
 
 if TYPE_CHECKING:
     from resume.parse import ParsedResume
 
-# A job's dates sit within three lines of its title (title, company, place, dates).
-DATES_MAX_LINES_AWAY = 3
 # So few words of text are a scan or an image-only page, not a resume read in full.
 MIN_WORDS = 40
 
@@ -63,19 +60,5 @@ def parse_warnings(parsed: ParsedResume, today: date | None = None) -> list[str]
 
 def job_titles_without_dates(sections: list[Section]) -> tuple[int, int]:
     """Count the job-title lines of the work history, and those with no date range near them."""
-    titles = undated = 0
-    for s in work_sections(sections):
-        lines = s.text.splitlines()
-        dated = [bool(parse_date_ranges(line, EPOCH)) for line in lines]
-        for i, raw in enumerate(lines):
-            line = clean_line(raw)
-            title = title_text(raw)
-            if raw.strip()[:1] in BULLET_CHARS or not title or not looks_like_title(title):
-                continue
-            if not JOB_TITLE.search(title) or len(title.split()) > 8:
-                continue
-            titles += 1
-            near = dated[max(0, i - DATES_MAX_LINES_AWAY) : i + DATES_MAX_LINES_AWAY + 1]
-            if title == " ".join(line.split()).strip(" ,|-–—·") and not any(near):
-                undated += 1
-    return titles, undated
+    rows = [r for s in work_sections(sections) for r in job_title_rows(s.text.splitlines())]
+    return len(rows), sum(not dated for _, dated in rows)

@@ -598,3 +598,16 @@ def test_sidebar_school_wrapped_with_its_year_is_one_name() -> None:
 def test_non_english_degree_over_its_school(degree: str, school: str) -> None:
     got = parse_resume(f"Education\n{degree}\n{school}\n2010 – 2014\n", today=TODAY).education
     assert got == [f"{school} — {degree}"]
+
+
+def test_undated_titles_of_a_partly_dated_history_take_the_date_column() -> None:
+    text = (
+        "Experience\nSenior Developer\tJan 2022 – Jun 2024\nAcme\nPayments on Camel.\n"
+        "Developer\tMay 2016 – Feb 2020\nBeta\nStore systems in Spring.\n\n"
+        "Software Developer\nCapita\n\nGraduate Developer\nBT Group\n\n"
+        "Education\n\nSeptember 2007 – November 2012\nSeptember 2005 – August 2007\n2002 – 2005\n\n"
+        "University of Leeds\nBSc Computing\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years == 13  # 2005-2012, 2016-2020 and 2022-2024
+    assert parsed.education == ["University of Leeds — BSc Computing"]
