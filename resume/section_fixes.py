@@ -154,9 +154,8 @@ def attach_date_column(sections: list[Section]) -> list[Section]:
             run = _date_run(lines)
             if run is None:
                 continue
-            a, b = run
-            b = min(b, a + titles)
-            dates = lines[a:b]
+            taken = run[:titles]
+            dates = [lines[i] for i in taken]
             if len(dates) == titles:
                 # One date per title, in order: each under its title, so that the title
                 # nearest a date (an internship's) is its own.
@@ -165,21 +164,31 @@ def attach_date_column(sections: list[Section]) -> list[Section]:
             else:
                 own.extend(dates)
             out[k] = Section(s.name, s.heading, "\n".join(own))
-            rest = "\n".join(lines[:a] + lines[b:])
+            rest = "\n".join(x for i, x in enumerate(lines) if i not in taken)
             out[m] = Section(out[m].name, out[m].heading, rest)
             break
     return [s for s in out if s.text.strip() or s.heading]
 
 
-def _date_run(lines: list[str]) -> tuple[int, int] | None:
-    """Return the first run of DATE_COLUMN_MIN_LINES or more lines that hold a date range only."""
+def _date_run(lines: list[str]) -> list[int] | None:
+    """Return the rows of the first run of date-only lines, single blank lines allowed within.
+
+    A run needs DATE_COLUMN_MIN_LINES dates; a blank line inside it is a gap between two
+    entries of the column, not its end.
+    """
     i = 0
     while i < len(lines):
+        rows: list[int] = []
         j = i
-        while j < len(lines) and _date_only(lines[j]):
+        while j < len(lines):
+            after = lines[j + 1] if j + 1 < len(lines) else ""
+            if _date_only(lines[j]):
+                rows.append(j)
+            elif not (rows and not lines[j].strip() and _date_only(after)):
+                break
             j += 1
-        if j - i >= DATE_COLUMN_MIN_LINES:
-            return i, j
+        if len(rows) >= DATE_COLUMN_MIN_LINES:
+            return rows
         i = j + 1
     return None
 

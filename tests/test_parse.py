@@ -611,3 +611,12 @@ def test_undated_titles_of_a_partly_dated_history_take_the_date_column() -> None
     parsed = parse_resume(text, today=TODAY)
     assert parsed.experience_years == 13  # 2005-2012, 2016-2020 and 2022-2024
     assert parsed.education == ["University of Leeds — BSc Computing"]
+
+
+def test_a_date_column_with_gaps_between_entries_is_one_column() -> None:
+    text = (
+        "Experience\nIT Manager\nAcme\nSystems Administrator\nBeta\nHelp Desk Analyst\nGamma\n"
+        "Education\n\nJan 2014 – May 2018\nMar 2009 – Dec 2013\n\nJul 2005 – Feb 2009\n\n"
+        "1995 – 1999\n\nDePaul University\n"
+    )
+    assert parse_resume(text, today=TODAY).experience_years == 12  # Jul 2005 to May 2018
