@@ -15,7 +15,11 @@ SPOKEN = re.compile(
     r"^(?:english|spanish|french|german|chinese|mandarin|cantonese|japanese|korean|hindi|"
     r"portuguese|italian|russian|arabic|dutch|polish|ukrainian|turkish|swedish|norwegian|"
     r"danish|finnish|greek|hebrew|czech|romanian|hungarian|vietnamese|thai|indonesian|malay|"
-    r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi)$",
+    r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi|"
+    # The same languages in their own names.
+    r"español|castellano|français|deutsch|italiano|português|polski|nederlands|svenska|"
+    r"norsk|dansk|suomi|čeština|magyar|română|türkçe|ελληνικά|русский|українська|valencià|"
+    r"català|galego|euskara|中文|日本語|한국어)$",
     re.I,
 )
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")

@@ -620,3 +620,20 @@ def test_a_date_column_with_gaps_between_entries_is_one_column() -> None:
         "1995 – 1999\n\nDePaul University\n"
     )
     assert parse_resume(text, today=TODAY).experience_years == 12  # Jul 2005 to May 2018
+
+
+def test_skill_items_keep_hyphenated_words_and_short_names_their_brackets() -> None:
+    text = (
+        "Skills\nGo, C (Programming\nLanguage), Python (Programming Language), "
+        "Cloud-native Development, Kubernetes - Advanced\n"
+    )
+    skills = parse_resume(text, today=TODAY).skills
+    assert skills[:2] == ["Go", "C (Programming Language)"]
+    assert {"Python", "Cloud-native Development", "Kubernetes"} <= set(skills)
+    assert not any("Language)" in s or s.startswith("Language") for s in skills[2:])
+    assert "Cloud- Development" not in skills
+
+
+def test_spoken_languages_in_their_own_names_are_not_skills() -> None:
+    text = "Skills\nPython, Docker, Español (nativo), Français, Polski, Deutsch\n"
+    assert parse_resume(text, today=TODAY).skills == ["Python", "Docker"]
