@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from resume.lines import LOCATION, SPOKEN, URLISH
+from resume.lines import LOCATION, SPOKEN, URLISH, title_text
 from resume.sections import Section, clean_line, normalise_heading
 from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits, skill_key
 
@@ -201,7 +201,7 @@ def listed_skills(sections: list[Section]) -> list[str]:
             # stretch from the first to the last line the taxonomy knows.
             known = [i for i, x in enumerate(rows) if raw_hits(x)]
             rows = rows[known[0] : known[-1] + 1] if known else []
-        rows = _join_wrapped_items(rows)
+        rows = _drop_entry_details(_join_wrapped_items(rows))
         for k, line in enumerate(rows):
             if _is_subheading(line, rows[k + 1] if k + 1 < len(rows) else ""):
                 continue
@@ -219,6 +219,25 @@ def listed_skills(sections: list[Section]) -> list[str]:
     few = len(out) < FEW_LISTED
     _add_skills(out, seen, [m for m in rank_hits(hits) if few or count[m] >= 2])
     return out
+
+
+def _drop_entry_details(rows: list[str]) -> list[str]:
+    """Drop an entry's dates and the place beside them ("Dec. 2015 – Present", "Austin, TX").
+
+    A two-column layout can leave a job's date-and-place lines inside the skills list. A place
+    counts only beside such dates: "Análise de dados, Desenvolvimento mobile" reads the same.
+    """
+    dates = [i for i, x in enumerate(rows) if not title_text(x)]
+    return [
+        x
+        for i, x in enumerate(rows)
+        if i not in dates
+        and not (
+            any(abs(i - d) <= 1 for d in dates)
+            and LOCATION.match(clean_line(x))
+            and not raw_hits(x)
+        )
+    ]
 
 
 def _join_wrapped_items(rows: list[str]) -> list[str]:

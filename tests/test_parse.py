@@ -637,3 +637,18 @@ def test_skill_items_keep_hyphenated_words_and_short_names_their_brackets() -> N
 def test_spoken_languages_in_their_own_names_are_not_skills() -> None:
     text = "Skills\nPython, Docker, Español (nativo), Français, Polski, Deutsch\n"
     assert parse_resume(text, today=TODAY).skills == ["Python", "Docker"]
+
+
+def test_an_entrys_dates_and_place_in_a_skills_list_are_not_skills() -> None:
+    text = (
+        "Skills\nDec. 2015 – Present\nAustin, TX\nActive Directory, SQL, PowerShell\n"
+        "Análise de dados, Desenvolvimento mobile\n"
+    )
+    skills = parse_resume(text, today=TODAY).skills
+    assert skills == [
+        "Active Directory",
+        "SQL",
+        "PowerShell",
+        "Análise de dados",
+        "Desenvolvimento mobile",
+    ]
