@@ -52,7 +52,8 @@ def parse_warnings(parsed: ParsedResume, today: date | None = None) -> list[str]
             out.append(f"{missing_section} Add your education by hand if the resume has one.")
         elif name in names and not found:
             out.append(
-                f"A {name} section was found but no {noun} could be read from it: "
+                f"{'An' if name[0] in 'aeiou' else 'A'} {name} section was found but no {noun} "
+                "could be read from it: "
                 f"check the {name} list."
             )
     return out
