@@ -55,7 +55,10 @@ def test_missing_sections_and_short_text_are_named() -> None:
 
 
 def test_an_empty_education_section_says_so() -> None:
-    text = f"Summary\n{FILLER}\nExperience\nData Engineer, Acme\nMar 2019 - Present\nEducation\n2010 – 2014\nSkills\nPython\n"
+    text = (
+        f"Summary\n{FILLER}\nExperience\nData Engineer, Acme\nMar 2019 - Present\n"
+        "Education\n2010 – 2014\nSkills\nPython\n"
+    )
     assert parse_resume(text, today=TODAY).warnings == [
         "An education section was found but no education could be read from it: "
         "check the education list."
