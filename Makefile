@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-postgres lint format eval bench clean web web-types test-web chromium
+.PHONY: run test test-postgres lint format eval eval-corpus bench clean web web-types test-web chromium
 
 # The web client (web/) needs Node.js 20.19 or newer; without it the API is served alone.
 NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null 2>&1 && echo yes)
@@ -55,6 +55,9 @@ format: $(VENV)/.dev
 
 eval: $(VENV)/.dev
 	$(BIN)/python -m bench.eval
+
+eval-corpus: $(VENV)/.dev
+	$(BIN)/python bench/eval_corpus.py --with-dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.throughput

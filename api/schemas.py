@@ -311,6 +311,11 @@ class AnalysisData(BaseModel):
     jd_embedding_stored: bool
     experience_years_exact: float | None = None
     internship_years: float | None = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the parser could not read, as sentences saying what to check "
+        "(e.g. job titles without dates, no education section); empty when nothing was missed",
+    )
 
 
 class AnalysisOut(BaseModel):

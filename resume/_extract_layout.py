@@ -33,6 +33,9 @@ MAX_DEPTH = 12
 # Column search uses a 1 pt grid; absurd page sizes (a hostile MediaBox) are read as lines.
 MAX_GRID_CELLS = 8_000_000
 
+# Dates in a label column beside values with none: a form's labels, not a sidebar.
+FORM_MIN_DATES = 3
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -240,15 +243,20 @@ def _is_label_column(left: list[Word], right: list[Word]) -> bool:
     """
     left_rows = group_rows([w for w in left if not w.rule])
     right_rows = group_rows([w for w in right if not w.rule])
-    if len(left_rows) < 3 or len(left_rows) > len(right_rows):
+    if len(left_rows) < 3 or not right_rows:
         return False
     left_w = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
     right_w = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
-    if left_w > 0.6 * right_w or not _sparse(left_rows, 2.0):
-        return False
     # The margin carries the entries' dates; a sidebar leaves them with the entries on the right.
     left_dates = sum(bool(_YEAR.search(row_text(r))) for r in left_rows)
     right_dates = sum(bool(_YEAR.search(row_text(r))) for r in right_rows)
+    # A form's label column (Europass: "Occupation or position held" beside each value) is
+    # dense, with several labels per entry, but it holds every date and the values none.
+    form = left_dates >= FORM_MIN_DATES and right_dates == 0
+    if len(left_rows) > len(right_rows) and not form:
+        return False
+    if left_w > 0.6 * right_w or not (form or _sparse(left_rows, 2.0)):
+        return False
     if left_dates < 2 or 2 * right_dates >= left_dates:
         return False
     # A label may stand a line above or below the block it belongs to.
@@ -259,7 +267,7 @@ def _is_label_column(left: list[Word], right: list[Word]) -> bool:
         return False
     # A heading and a date, or a wrapped title, per entry; a list beside one entry is a sidebar.
     per_block = Counter(i for _, i in _assign_labels(left_rows, spans))
-    return max(per_block.values()) <= 3
+    return form or max(per_block.values()) <= 3
 
 
 def _span(rows: list[list[Word]]) -> tuple[float, float]:

@@ -18,7 +18,11 @@ INSTITUTION = re.compile(
     r"\b(?:universi\w*|univ\.|college|institute|institut\w*|school|academy|akademie|"
     r"polytechnic|politecnico|polytechnique|école|ecole|escuela|schule|hochschule|"
     r"conservatory|conservatoire|seminary|lyc[ée]e|gymnasium|iut|faculty|facultad|"
-    r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of)\b",
+    r"bootcamp|campus|center for|centre for|master school|kolleg|cnam|u\.\s?of|"
+    # Other languages' schools: Spanish secondary (IES, CIFP), Italian, Polish, Portuguese,
+    # Dutch, German universities of applied sciences, French engineering schools.
+    r"ies|cifp|instituto|liceo|liceum|politechnika|uniwersytet|escola|scuola|hogeschool|"
+    r"fachhochschule|politècnica|politécnica|politecnica|insa)\b",
     re.I,
 )
 DEGREE = re.compile(
@@ -26,7 +30,11 @@ DEGREE = re.compile(
     r"doctor(?:ate)?|diploma|associate'?s?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|hsc|ssc|"
     r"degree|licence|licenciatura|ingénieur|engineer's|a\.?a\.?s|high school|gcse|a-levels?|"
     r"bs|ms|ba|ma|bsc|msc|beng|meng|btech|mtech|postgraduate|undergraduate|minor|major|"
-    r"certified|certificate|certification|ged|technician|graduate)(?!\w)",
+    r"certified|certificate|certification|ged|technician|graduate|"
+    # Other languages' degrees and school-leaving certificates.
+    r"grado|bachillerato|bacharelado|licenciado|ingeniero|máster|doctorado|mestrado|"
+    r"doutorado|diplôme|diplom|dipl\.|laurea|abitur|baccalauréat|inżynier|licencjat|magister|"
+    r"título|técnico superior)(?!\w)",
     re.I,
 )
 # Who issues certificates: on a line of its own, it belongs to the certificate above it.
@@ -49,6 +57,8 @@ ENTRY_LABEL = re.compile(
     r"(?:\s*:|\s*$)",
     re.I,
 )
+SITE_NAME = re.compile(r"[a-z0-9][\w-]{1,40}\.(?:dev|io|app|com|org|net|ai|sh|xyz)", re.I)
+PACKAGE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 # An entry's name line ("Stanford University, School of Engineering", a project's title with
 # its stack) stays under 14 words; longer lines are descriptions.
@@ -62,9 +72,18 @@ SENTENCE_MIN_WORDS = 8
 # under 100 characters; one wrapped over two lines may reach 120 once joined.
 PROJECT_NAME_MAX_CHARS = 100
 JOINED_NAME_MAX_CHARS = 120
+# A project listed one per line is named in a few words ("Kafka Offset Inspector"); a longer
+# line without a dash before its description is a sentence.
+ONE_LINE_NAME_MAX_WORDS = 8
+# A line this long that stops without a full stop wrapped; a lower-case line under it is its end.
+WRAP_MIN_CHARS = 60
+# A description line under a bare name is a sentence of three words or more.
+DESCRIPTION_MIN_WORDS = 3
 # An unlabelled education line naming a school ("Lviv Polytechnic National University") is at
 # most seven words; longer capitalised lines are courses or descriptions.
 NAME_MAX_WORDS = 7
+# The end of a school's name wrapped in a narrow column ("Laguna | 2012") is a word or three.
+WRAPPED_NAME_WORDS = 3
 # A degree ("Master of Science in Computer Science, minor in Mathematics") fits in ten words.
 DEGREE_MAX_WORDS = 10
 
@@ -86,7 +105,70 @@ def _mostly_skills(line: str) -> bool:
 
 def projects(sections: list[Section]) -> list[str]:
     """Return project names: the first line of each entry in the projects sections."""
-    lines = [ln.strip() for ln in _lines(sections, "projects")]
+    out: list[str] = []
+    rest: list[str] = []
+    for s in sections:
+        if s.name != "projects":
+            continue
+        lines = [ln.strip() for ln in s.text.splitlines()]
+        listed = _one_line_entries(lines)
+        if listed is None:
+            rest.extend(lines)
+        else:
+            out.extend(listed)
+    return dedupe(out + _project_entries(rest))
+
+
+def _one_line_entries(lines: list[str]) -> list[str] | None:
+    """Return the names of a list of one-line projects, or None when the lines are not one.
+
+    "Name – what it does" or a bare name on every line, with no bullets, dates or description
+    paragraphs: each line is its own project (the entry-by-entry reading needs a description
+    between two names, so it keeps only the first of these).
+    """
+    names: list[str] = []
+    previous = ""
+    named = False  # the line above was a bare name, so a sentence under it describes it
+    for raw in lines:
+        if not raw:
+            previous, named = "", False
+            continue
+        # "... to automate a weekly" / "chore." or "Roadmap Ownership.": the tail of the line
+        # above, wrapped.
+        wrapped = len(previous) > WRAP_MIN_CHARS and previous[-1:] not in ".!?)"
+        if wrapped and (raw[:1].islower() or raw.endswith(".")):
+            previous, named = raw, False
+            continue
+        cleaned = clean_line(raw)
+        # "Kirana Ledger" / "Offline-first bookkeeping app prototype.": a name's one line.
+        if (
+            named
+            and cleaned.endswith(".")
+            and len(cleaned.split()) >= DESCRIPTION_MIN_WORDS
+            and _cut_description(cleaned) == cleaned  # not a "Name: what it does" of its own
+        ):
+            previous, named = raw, False
+            continue
+        previous = raw
+        if SITE_NAME.fullmatch(cleaned):  # "pierogi.dev": a project named by its site
+            names.append(cleaned)
+            named = True
+            continue
+        if raw[:1] in BULLET_CHARS or cleaned != title_text(raw) or URLISH.search(cleaned):
+            return None
+        name = _cut_description(cleaned.rstrip(":").strip())
+        cut = name != cleaned.rstrip(":").strip()
+        if not _project_name_ok(name, raw) or len(name.split()) > ONE_LINE_NAME_MAX_WORDS:
+            return None
+        if not cut and (cleaned.endswith(".") or not _title_like(name)):
+            return None
+        names.append(name.rstrip("."))
+        named = not cut
+    return names if len(names) >= 2 else None
+
+
+def _project_entries(lines: list[str]) -> list[str]:
+    """Return the first line of each entry of project lines written as name, details, text."""
     out: list[str] = []
     next_full = [len(lines)] * len(lines)  # index of the next non-blank line
     for i in range(len(lines) - 2, -1, -1):
@@ -160,7 +242,7 @@ def projects(sections: list[Section]) -> list[str]:
             or raw[:1] in BULLET_CHARS
             or raw.startswith("(cid:")
         )
-    return dedupe(out)
+    return out
 
 
 def _title_like(name: str) -> bool:
@@ -184,6 +266,11 @@ def _cut_description(title: str) -> str:
     m = re.match(r"^(.{2,60}?)\s+[-–—]\s+([a-z].*)$", title)
     if m and len(m.group(1).split()) <= 6:
         return m.group(1).strip()
+    # "Talk Dim Sum — A small tool built with ..." / "Kafka Inspector. CLI to inspect lag.":
+    # a dash or a full stop before a sentence-long description of three words or more.
+    m = re.match(r"^(.{2,60}?)(?:\s+[–—|]\s+|\s+-\s+(?=\S+(?:\s+\S+){3})|\.\s+)([A-Z].*)$", title)
+    if m and len(m.group(1).split()) <= ONE_LINE_NAME_MAX_WORDS and len(m.group(2).split()) >= 3:
+        return m.group(1).strip()
     return title
 
 
@@ -199,7 +286,11 @@ def _project_name_ok(name: str, raw: str) -> bool:
         return False
     if not (name[:1].isupper() or name[:1].isdigit() or len(words) <= 4):
         return False
-    return not (ENTRY_LABEL.match(name) or URLISH.search(name) or _mostly_skills(name))
+    # "symfony-audit-bundle": a package's name is one word, whatever skills it is made of.
+    package = PACKAGE_NAME.fullmatch(name) is not None
+    return not (
+        ENTRY_LABEL.match(name) or URLISH.search(name) or (_mostly_skills(name) and not package)
+    )
 
 
 def certifications(sections: list[Section]) -> list[str]:
@@ -241,7 +332,15 @@ def education(sections: list[Section]) -> list[str]:
     # Layout where the degree comes first and the institution under it (no keyword needed).
     keyword_rows = [i for i, k in enumerate(kinds) if k == "institution"]
     before = sum(i > 0 and kinds[i - 1] == "degree" for i in keyword_rows)
-    after = sum(i + 1 < len(kinds) and kinds[i + 1] == "degree" for i in keyword_rows)
+    # Past the rest of a wrapped name with the year ("CIFP Cesar" / "Manrique | 2016").
+    step = [
+        2 if i + 1 < len(kinds) and (kinds[i + 1] == "dated" or lines[i + 1].endswith("|")) else 1
+        for i in keyword_rows
+    ]
+    after = sum(
+        i + s < len(kinds) and kinds[i + s] == "degree"
+        for i, s in zip(keyword_rows, step, strict=True)
+    )
     degree_first = before > after
     out: list[str] = []
     used: set[int] = set()
@@ -257,10 +356,15 @@ def education(sections: list[Section]) -> list[str]:
             while (
                 nxt < len(lines)
                 and nxt <= i + 2
-                and kinds[nxt] in ("institution", "name", "skip")
+                and kinds[nxt] in ("institution", "name", "skip", "dated")
                 and (
                     title.endswith((" of", " and", " &", ",", " de", " for"))
                     or titles[nxt].startswith("(")
+                    # "Universidad de La" / "Laguna | 2012", "... do Rio" / "do Sul (UFRGS)":
+                    # the rest of a wrapped name, with the entry's year or in lower case.
+                    or titles[nxt][:1].islower()
+                    or lines[nxt].rstrip().endswith("|")
+                    or (kinds[nxt] == "dated" and len(titles[nxt].split()) <= WRAPPED_NAME_WORDS)
                     or title.count("(") > title.count(")")
                     or (kinds[nxt] == "institution" and len(titles[nxt].split()) <= 2)
                 )
@@ -269,7 +373,7 @@ def education(sections: list[Section]) -> list[str]:
                 used.add(nxt)
                 nxt += 1
             name = _split_degree_at(title)
-            degree = _degree_near(lines, kinds, i, degree_first)
+            degree = _degree_near(lines, kinds, i, degree_first, nxt)
             out.append(f"{name} — {degree}" if degree and degree not in name else name)
     return dedupe(out)
 
@@ -306,8 +410,9 @@ def _split_degree_at(title: str) -> str:
     return title
 
 
-def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool) -> str:
-    order = (i - 1,) if degree_first else (i + 1, i + 2)
+def _degree_near(lines: list[str], kinds: list[str], i: int, degree_first: bool, after: int) -> str:
+    """Return the degree beside the name at line i, whose wrapped rest ends before `after`."""
+    order = (i - 1,) if degree_first else (after, after + 1)
     for j in order:
         if 0 <= j < len(lines) and kinds[j] == "degree":
             cand = title_text(lines[j])

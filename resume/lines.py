@@ -15,11 +15,24 @@ SPOKEN = re.compile(
     r"^(?:english|spanish|french|german|chinese|mandarin|cantonese|japanese|korean|hindi|"
     r"portuguese|italian|russian|arabic|dutch|polish|ukrainian|turkish|swedish|norwegian|"
     r"danish|finnish|greek|hebrew|czech|romanian|hungarian|vietnamese|thai|indonesian|malay|"
-    r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi)$",
+    r"tamil|telugu|bengali|urdu|punjabi|marathi|catalan|galician|basque|persian|farsi|"
+    # The same languages in their own names.
+    r"español|castellano|français|deutsch|italiano|português|polski|nederlands|svenska|"
+    r"norsk|dansk|suomi|čeština|magyar|română|türkçe|ελληνικά|русский|українська|valencià|"
+    r"català|galego|euskara|中文|日本語|한국어)$",
     re.I,
 )
 LOCATION = re.compile(r"^[A-Z][\w .'-]{1,30},\s*[A-Z][\w .'-]{1,30}$")
 BULLET_CHARS = "•·●▪◦‣-–*"
+# Words that make a short line a job title ("Senior Data Engineer", "Head of Product").
+JOB_TITLE = re.compile(
+    r"\b(?:engineer|developer|programmer|architect|manager|director|lead|head|analyst|"
+    r"consultant|designer|scientist|administrator|specialist|officer|intern|associate|"
+    r"technician|coordinator|advisor|adviser|owner|founder|co-founder|cto|ceo|vp|president|"
+    r"researcher|assistant|tester|devops|sre|freelancer?|contractor|teacher|lecturer|"
+    r"editor|writer|accountant|nurse|strategist|executive|supervisor|principal)\b",
+    re.I,
+)
 # Domains in lower case only: "ASP.NET" and "Paint.NET" are not web addresses.
 URLISH = re.compile(r"(?i:https?://|www\.)|[a-z0-9]\.(?:com|io|org|net|dev|app|ai)\b|@")
 
@@ -69,4 +82,25 @@ def dedupe(items: list[str]) -> list[str]:
         if key and key not in seen:
             seen.add(key)
             out.append(item)
+    return out
+
+
+# A job's dates sit within three lines of its title (title, company, place, dates).
+DATES_MAX_LINES_AWAY = 3
+# A job title is a few words ("Senior Data Engineer (Contract)"); more is a sentence.
+JOB_TITLE_MAX_WORDS = 8
+
+
+def job_title_rows(lines: list[str]) -> list[tuple[int, bool]]:
+    """Return (index, dated) for each job-title line: dated when a date range is near it."""
+    dated = [bool(parse_date_ranges(line, EPOCH)) for line in lines]
+    out = []
+    for i, raw in enumerate(lines):
+        title = title_text(raw)
+        if raw.strip()[:1] in BULLET_CHARS or not title or not looks_like_title(title):
+            continue
+        if not JOB_TITLE.search(title) or len(title.split()) > JOB_TITLE_MAX_WORDS:
+            continue
+        near = dated[max(0, i - DATES_MAX_LINES_AWAY) : i + DATES_MAX_LINES_AWAY + 1]
+        out.append((i, any(near)))
     return out

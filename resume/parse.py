@@ -13,9 +13,11 @@ from datetime import date
 from typing import Any
 
 from resume.entries import certifications, education, projects
-from resume.section_fixes import retag_sections
+from resume.furniture import strip_furniture
+from resume.section_fixes import attach_date_column, retag_sections
 from resume.sections import Section, split_sections
 from resume.skill_lists import listed_skills
+from resume.warnings import parse_warnings
 from resume.work_history import work_years
 
 __all__ = ["ParsedResume", "Section", "parse_resume"]
@@ -35,6 +37,8 @@ class ParsedResume:
     internships: list[str] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     education: list[str] = field(default_factory=list)
+    # What could not be read, as sentences saying what to check (resume.warnings).
+    warnings: list[str] = field(default_factory=list)
 
     def extracted(self) -> dict[str, Any]:
         """Return the fields the API reports for a resume, as plain JSON-ready data."""
@@ -45,6 +49,7 @@ class ParsedResume:
             "certifications": self.certifications,
             "internships": self.internships,
             "education": self.education,
+            "warnings": self.warnings,
         }
 
 
@@ -52,9 +57,9 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
     """Parse resume text into sections, skills, years of work and the entry lists."""
     today = today or date.today()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sections = retag_sections(split_sections(text))
+    sections = attach_date_column(retag_sections(split_sections(strip_furniture(text))))
     exact, intern_years, internships = work_years(sections, text, today)
-    return ParsedResume(
+    parsed = ParsedResume(
         text=text,
         sections=sections,
         skills=listed_skills(sections),
@@ -67,3 +72,5 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
         certifications=certifications(sections),
         education=education(sections),
     )
+    parsed.warnings = parse_warnings(parsed, today)
+    return parsed

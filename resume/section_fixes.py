@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from resume.experience import parse_date_ranges
-from resume.lines import EPOCH, SPOKEN
-from resume.sections import Section, clean_line, normalise_heading
+from resume.lines import EPOCH, SPOKEN, job_title_rows, title_text
+from resume.sections import WORK_SECTIONS, Section, clean_line, normalise_heading
 from resume.skills import raw_hits, skill_hits
 
 LEVEL_LINE = re.compile(
@@ -31,6 +31,8 @@ LOOSE_KNOWN_SHARE = 0.5
 # Proficiency lines ("Master", "Intermediate") already mark a skills grid, and half its lines
 # are those levels; a fifth known names is then enough.
 LEVELLED_KNOWN_SHARE = 0.2
+# Two dates in a row, alone on their lines, are a column of dates; one is an entry's own.
+DATE_COLUMN_MIN_LINES = 2
 
 
 def retag_sections(sections: list[Section]) -> list[Section]:
@@ -126,3 +128,71 @@ def _split_skill_runs(section: Section, *, loose: bool) -> list[Section]:
         cursor, heading = b, ""
     parts.append(Section(section.name, "", "\n".join(lines[cursor:])))
     return [p for p in parts if p.text.strip() or p.heading]
+
+
+def attach_date_column(sections: list[Section]) -> list[Section]:
+    """Move a column of dates read after the work history back into it.
+
+    A two-column page prints short entries (title, company) on the left and their dates in a
+    right-hand column; read column by column, the dates come after the whole section, often
+    under the next heading. A work section with job titles that have no dates near them
+    takes the first run of date-only lines that follows it, one date per such title at most.
+    """
+    out = list(sections)
+    for k, s in enumerate(out):
+        if s.name not in WORK_SECTIONS:
+            continue
+        own = s.text.splitlines()
+        title_rows = [i for i, dated in job_title_rows(own) if not dated]
+        titles = len(title_rows)
+        if titles < DATE_COLUMN_MIN_LINES:
+            continue
+        for m in range(k + 1, len(out)):
+            if out[m].name in WORK_SECTIONS:
+                break
+            lines = out[m].text.splitlines()
+            run = _date_run(lines)
+            if run is None:
+                continue
+            taken = run[:titles]
+            dates = [lines[i] for i in taken]
+            if len(dates) == titles:
+                # One date per title, in order: each under its title, so that the title
+                # nearest a date (an internship's) is its own.
+                for row, when in zip(reversed(title_rows), reversed(dates), strict=True):
+                    own.insert(row + 1, when)
+            else:
+                own.extend(dates)
+            out[k] = Section(s.name, s.heading, "\n".join(own))
+            rest = "\n".join(x for i, x in enumerate(lines) if i not in taken)
+            out[m] = Section(out[m].name, out[m].heading, rest)
+            break
+    return [s for s in out if s.text.strip() or s.heading]
+
+
+def _date_run(lines: list[str]) -> list[int] | None:
+    """Return the rows of the first run of date-only lines, single blank lines allowed within.
+
+    A run needs DATE_COLUMN_MIN_LINES dates; a blank line inside it is a gap between two
+    entries of the column, not its end.
+    """
+    i = 0
+    while i < len(lines):
+        rows: list[int] = []
+        j = i
+        while j < len(lines):
+            after = lines[j + 1] if j + 1 < len(lines) else ""
+            if _date_only(lines[j]):
+                rows.append(j)
+            elif not (rows and not lines[j].strip() and _date_only(after)):
+                break
+            j += 1
+        if len(rows) >= DATE_COLUMN_MIN_LINES:
+            return rows
+        i = j + 1
+    return None
+
+
+def _date_only(line: str) -> bool:
+    line = clean_line(line)
+    return bool(line) and not title_text(line) and bool(parse_date_ranges(line, EPOCH))

@@ -30,6 +30,8 @@ _EXACT = {
         "summary", "about", "about me", "profile", "professional summary", "career summary",
         "objective", "career objective", "professional profile", "overview", "introduction",
         "bio", "personal statement", "executive summary", "who i am", "personal profile",
+        "profil", "perfil", "resumen", "resumo", "profilo", "über mich", "sobre mí", "sobre mim",
+        "à propos", "o mnie", "podsumowanie",
         "summary of qualifications", "professional overview", "career profile",
     ],
     "experience": [
@@ -42,6 +44,15 @@ _EXACT = {
         "freelance experience", "teaching experience", "research experience",
         "work experiences", "employment record", "where i ve worked", "professional career",
         "career path", "experience summary", "consulting experience", "military experience",
+        "where i have worked",
+        # German, Spanish, French, Portuguese, Italian, Dutch, Polish
+        "berufserfahrung", "berufliche erfahrung", "erfahrung", "beruflicher werdegang",
+        "werdegang", "experiencia", "experiencia profesional", "experiencia laboral",
+        "expérience", "expériences", "expérience professionnelle",
+        "expériences professionnelles", "experiência", "experiência profissional",
+        "esperienza", "esperienze", "esperienza professionale", "esperienze lavorative",
+        "werkervaring", "ervaring", "doświadczenie", "doświadczenie zawodowe",
+        "historia zatrudnienia",
     ],
     "internships": [
         "internships", "internship", "internship experience", "internships experience",
@@ -63,6 +74,12 @@ _EXACT = {
         "specializations", "capabilities", "skills and interests", "digital skills",
         "top skills", "tech skills", "technical toolkit", "toolkit", "what i know",
         "skills and certifications", "technical summary", "technology stack", "tools and platforms",
+        "what i use", "tools i use", "what i work with", "technologie",
+        "technologien", "kompetenzen", "fähigkeiten", "kenntnisse", "fachkenntnisse",
+        "it kenntnisse", "compétences", "competences", "compétences techniques",
+        "competencias", "habilidades", "conocimientos", "competências", "competencias técnicas",
+        "conhecimentos", "competenze", "competenze tecniche", "vaardigheden",
+        "umiejętności", "kompetencje", "technologie i narzędzia",
     ],
     "projects": [
         "projects", "project", "personal projects", "side projects", "key projects",
@@ -71,6 +88,8 @@ _EXACT = {
         "professional projects", "projects and publications", "technical projects",
         "open source contributions", "selected work", "project highlights",
         "projects and achievements", "things i ve built", "side project", "hackathons",
+        "things i built", "things i have built", "apps", "what i built", "what i ve built",
+        "projekte", "proyectos", "projets", "projetos", "progetti", "projecten", "projekty",
     ],
     "certifications": [
         "certifications", "certification", "certificates", "certificate", "licenses",
@@ -80,6 +99,8 @@ _EXACT = {
         "training and certifications", "certifications and training", "professional certifications",
         "trainings", "training", "professional development", "online courses",
         "licenses and certificates", "awards and certifications", "certifications and awards",
+        "zertifikate", "zertifizierungen", "certificaciones", "certificados", "certificações",
+        "certificazioni", "certificaten", "certyfikaty",
     ],
     "education": [
         "education", "academic background", "academics", "qualifications",
@@ -87,6 +108,9 @@ _EXACT = {
         "academic history", "education history", "educational qualifications",
         "academic profile", "academic credentials", "formal education", "degrees",
         "schooling", "academic education", "courses", "coursework", "relevant coursework",
+        "ausbildung", "bildung", "studium", "formación", "formación académica", "estudios",
+        "formation", "formations", "études", "educação", "formação", "formação acadêmica",
+        "istruzione", "formazione", "opleiding", "opleidingen", "wykształcenie", "edukacja",
     ],
     "awards": [
         "awards", "honors", "honours", "achievements", "accomplishments", "awards and honors",
@@ -100,6 +124,8 @@ _EXACT = {
     ],
     "languages": [
         "languages", "spoken languages", "language skills", "language", "language proficiency",
+        "sprachen", "sprachkenntnisse", "idiomas", "langues", "línguas", "lingue", "talen",
+        "języki", "języki obce",
     ],
     "volunteer": [
         "volunteer", "volunteering", "volunteer experience", "volunteer work", "community",
@@ -168,7 +194,7 @@ def normalise_heading(line: str) -> str:
     line = _collapse_spacing(clean_line(line))
     line = re.sub(r"\(\s*\d+\s*\)\s*$", "", line)  # "Work Experience(5)"
     line = line.lower().replace("&", " and ").replace("/", " and ")
-    line = re.sub(r"[^a-zà-ÿ ]+", " ", line)
+    line = re.sub(r"[^a-zß-ÿ\u0100-\u017f ]+", " ", line)  # Latin letters with accents
     return " ".join(line.split())
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from resume.lines import LOCATION, SPOKEN, URLISH
+from resume.lines import LOCATION, SPOKEN, URLISH, title_text
 from resume.sections import Section, clean_line, normalise_heading
 from resume.skills import SkillHit, canonical_skill, rank_hits, raw_hits, skill_hits, skill_key
 
 PROFICIENCY = re.compile(
-    r"\b(?:master(?:y)?|advanced|intermediate|beginner|basic|expert|proficient|proficiency|"
-    r"familiar|fluent|native|novice|competent|working knowledge|good|excellent|strong|"
-    r"elementary|upper|level|skilled|moderate|experienced|begin+er|begineer|learning|"
-    r"conversational|professional working|limited working|full professional)\b|"
+    # Not inside a hyphenated word: "Cloud-native Development" keeps its "native".
+    r"(?<![\w-])(?:master(?:y)?|advanced|intermediate|beginner|basic|expert|proficient|"
+    r"proficiency|familiar|fluent|native|novice|competent|working knowledge|good|excellent|"
+    r"strong|elementary|upper|level|skilled|moderate|experienced|begin+er|begineer|learning|"
+    r"conversational|professional working|limited working|full professional)(?![\w-])|"
     r"\(?\b\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?)\b\)?|"
     r"\b\d{1,3}\s*%|[★☆●○■□◆◇]+",
     re.I,
@@ -56,7 +57,9 @@ def _clean_item(item: str) -> str:
     if canonical_skill(whole) and PROFICIENCY.search(whole):
         return whole  # "Machine Learning" names a skill; "Learning" alone is a level
     item = PROFICIENCY.sub(" ", item)
-    item = re.sub(r"\((?:programming\s+)?language\)", " ", item, flags=re.I)
+    # "Python (Programming Language)" is Python; "C (Programming Language)" keeps the words
+    # that tell a one-letter name from a letter.
+    item = re.sub(r"(?<=\w{4})\s*\((?:programming\s+)?language\)", " ", item, flags=re.I)
     item = re.sub(r"\(\s*\)", " ", item)
     item = " ".join(item.split()).strip(" .,;:-–—*•·")
     # Drop only brackets left unbalanced by the split: "(Python" -> "Python", not "AWS (S3)".
@@ -198,6 +201,7 @@ def listed_skills(sections: list[Section]) -> list[str]:
             # stretch from the first to the last line the taxonomy knows.
             known = [i for i, x in enumerate(rows) if raw_hits(x)]
             rows = rows[known[0] : known[-1] + 1] if known else []
+        rows = _drop_entry_details(_join_wrapped_items(rows))
         for k, line in enumerate(rows):
             if _is_subheading(line, rows[k + 1] if k + 1 < len(rows) else ""):
                 continue
@@ -214,6 +218,36 @@ def listed_skills(sections: list[Section]) -> list[str]:
     _add_skills(out, seen, listed)
     few = len(out) < FEW_LISTED
     _add_skills(out, seen, [m for m in rank_hits(hits) if few or count[m] >= 2])
+    return out
+
+
+def _drop_entry_details(rows: list[str]) -> list[str]:
+    """Drop an entry's dates and the place beside them ("Dec. 2015 – Present", "Austin, TX").
+
+    A two-column layout can leave a job's date-and-place lines inside the skills list. A place
+    counts only beside such dates: "Análise de dados, Desenvolvimento mobile" reads the same.
+    """
+    dates = [i for i, x in enumerate(rows) if not title_text(x)]
+    return [
+        x
+        for i, x in enumerate(rows)
+        if i not in dates
+        and not (
+            any(abs(i - d) <= 1 for d in dates)
+            and LOCATION.match(clean_line(x))
+            and not raw_hits(x)
+        )
+    ]
+
+
+def _join_wrapped_items(rows: list[str]) -> list[str]:
+    """Join a line that ends inside brackets to the next: "C (Programming" / "Language)"."""
+    out: list[str] = []
+    for row in rows:
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] = f"{out[-1].rstrip()} {row.strip()}"
+        else:
+            out.append(row)
     return out
 
 

@@ -34,7 +34,7 @@ TITLE_MAX_LINES_AWAY = 3
 
 def work_years(sections: list[Section], text: str, today: date) -> tuple[float, float, list[str]]:
     """Return (work years, internship years, internship titles) from the work history."""
-    work = _work_sections(sections)
+    work = work_sections(sections)
     if not work:
         work = [s for s in sections if s.name not in NOT_WORK]
     jobs: list[tuple[date, date]] = []
@@ -61,7 +61,7 @@ def work_years(sections: list[Section], text: str, today: date) -> tuple[float, 
     return exact, merged_years(interns), dedupe(titles)
 
 
-def _work_sections(sections: list[Section]) -> list[Section]:
+def work_sections(sections: list[Section]) -> list[Section]:
     """Return the work-history sections, with side-column sections that interrupted them.
 
     A sidebar ("Languages", "Interests") printed in the middle of the work history leaves the

@@ -529,3 +529,44 @@ def test_text_over_the_cap_is_refused_with_its_length_and_the_limit(tmp_path: Pa
     assert status_for(error) == 422
     assert error.message.startswith("The resume holds ")
     assert error.message.endswith(" characters of text; the limit is 100.")
+
+
+def _form_label_pdf() -> bytes:
+    """Return a Europass-like page: a right-aligned label column beside each value line."""
+    entries = [
+        ("Sep 2020 - Sep 2024", "Lead Engineer", "Acme Payments"),
+        ("Mar 2016 - Aug 2020", "Backend Engineer", "Globex"),
+        ("Jun 2012 - Feb 2016", "Developer", "Initech"),
+    ]
+
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica-Bold", 11)
+        c.drawRightString(180, 740, "Work experience")
+        c.setFont("Helvetica", 10)
+        y = 715
+        for dates, title, employer in entries:
+            for label, value in (
+                (dates, ""),
+                ("Occupation or position held", title),
+                (
+                    "Main activities",
+                    "Built and ran the payment services of the team, on call for the ledger",
+                ),
+                ("Name of employer", employer),
+            ):
+                c.drawRightString(180, y, label)
+                if value:
+                    c.drawString(200, y, value)
+                y -= 14
+            y -= 12
+
+    return hostile.one_page_pdf(draw)
+
+
+def test_a_form_label_column_is_read_beside_its_values(tmp_path: Path) -> None:
+    lines = [x for x in _extract(tmp_path, "form.pdf", _form_label_pdf()).splitlines() if x]
+    # Each entry's dates come before its own title, not all dates before all values.
+    for dates, title in (("Mar 2016 - Aug 2020", "Backend Engineer"), ("Jun 2012", "Developer")):
+        d = next(i for i, x in enumerate(lines) if dates in x)
+        t = next(i for i, x in enumerate(lines) if x.endswith(title) or x == title)
+        assert 0 < t - d <= 3

@@ -500,3 +500,155 @@ def test_prose_above_a_tools_heading_stays_where_it_is() -> None:
     text = "Summary\nI design payment systems and lead small teams.\nTools\nJira\nGit\n"
     parsed = parse_resume(text, today=TODAY)
     assert parsed.skills[:2] == ["Jira", "Git"]
+
+
+def test_one_line_projects_each_name_an_entry() -> None:
+    text = (
+        "Projects\n"
+        "Tide Clock – A small tool built with Rust to automate a weekly chore.\n"
+        "Recipe Box\n"
+        "Lantern — Prototype written over a weekend with Go and HTMX to automate a weekly\n"
+        "chore.\n"
+        "Parcel Tracker. CLI to follow parcels across carriers.\n"
+        "allotment planner\n"
+        "\nSkills\nPython\n"
+    )
+    got = parse_resume(text, today=TODAY).projects
+    assert got == ["Tide Clock", "Recipe Box", "Lantern", "Parcel Tracker", "allotment planner"]
+
+
+def test_projects_with_bullets_are_not_read_as_a_one_line_list() -> None:
+    text = (
+        "Projects\nTide Clock\n• Built a tide predictor used by 40 sailors.\n"
+        "Recipe Box\n• Stored recipes offline.\n"
+    )
+    assert parse_resume(text, today=TODAY).projects == ["Tide Clock", "Recipe Box"]
+
+
+def test_a_date_column_read_after_the_work_history_gives_each_title_its_dates() -> None:
+    text = (
+        "Experience\nSenior Data Engineer\nAcme\nData Engineer\nBeta\nData Intern\nGamma\n"
+        "Education\nJan 2020 – Present\nMar 2016 – Dec 2019\nJun 2015 – Aug 2015\n\n"
+        "University of Leeds\n2011 – 2015\nBSc Mathematics\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years == 10  # Mar 2016 to Nov 2026; the internship apart
+    assert parsed.internships == ["Data Intern"]
+    assert parsed.internship_years == 0.17  # Jun to Aug: two months
+    assert parsed.education == ["University of Leeds — BSc Mathematics"]
+
+
+def test_a_dated_work_history_keeps_the_dates_that_follow_it_out() -> None:
+    text = (
+        "Experience\nData Engineer, Acme\nJan 2020 – Present\nEducation\n"
+        "Mar 2010 – Dec 2013\nJun 2006 – Aug 2010\nUniversity of Leeds\n"
+    )
+    assert parse_resume(text, today=TODAY).experience_years == 6
+
+
+def test_one_line_projects_named_as_packages_or_sites() -> None:
+    text = (
+        "Open Source\nreact-a11y-checklist\npierogi.dev\n"
+        "symfony-audit-bundle | Audit log bundle for Symfony.\n\nSkills\nGo\n"
+    )
+    got = parse_resume(text, today=TODAY).projects
+    assert got == ["react-a11y-checklist", "pierogi.dev", "symfony-audit-bundle"]
+
+
+def test_a_link_under_a_project_is_not_a_project() -> None:
+    text = "Projects\nTide Clock\nhttps://github.com/ana/tide-clock\n• Predicts tides.\n"
+    assert parse_resume(text, today=TODAY).projects == ["Tide Clock"]
+
+
+def test_one_line_projects_with_a_description_line_or_a_wrapped_tail() -> None:
+    text = (
+        "Apps\nChai Tracker\nKirana Ledger\nOffline-first bookkeeping app prototype.\n"
+        "Ledger Lint: CLI to lint ledgers before they are filed.\n"
+        "Learn Unity 4 for iOS Game Development — A small tool built with Tcl and\n"
+        "Roadmap Ownership.\nPM Interview Notes\n"
+    )
+    assert parse_resume(text, today=TODAY).projects == [
+        "Chai Tracker",
+        "Kirana Ledger",
+        "Ledger Lint",
+        "Learn Unity 4 for iOS Game Development",
+        "PM Interview Notes",
+    ]
+
+
+def test_sidebar_school_wrapped_with_its_year_is_one_name() -> None:
+    text = (
+        "Education\nCIFP Cesar\nManrique | 2016\nBachelor of Engineering\n"
+        "Universidade Federal do Rio\nGrande do Sul (UFRGS) |\n2015\nBacharelado em Ciência\n"
+    )
+    assert parse_resume(text, today=TODAY).education == [
+        "CIFP Cesar Manrique — Bachelor of Engineering",
+        "Universidade Federal do Rio Grande do Sul (UFRGS) — Bacharelado em Ciência",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("degree", "school"),
+    [
+        ("Bachillerato", "IES Lluís Vives"),
+        ("Grado en Ingeniería Informática", "Universitat Politècnica de València"),
+        ("Inżynier, Informatyka", "Politechnika Wrocławska"),
+    ],
+)
+def test_non_english_degree_over_its_school(degree: str, school: str) -> None:
+    got = parse_resume(f"Education\n{degree}\n{school}\n2010 – 2014\n", today=TODAY).education
+    assert got == [f"{school} — {degree}"]
+
+
+def test_undated_titles_of_a_partly_dated_history_take_the_date_column() -> None:
+    text = (
+        "Experience\nSenior Developer\tJan 2022 – Jun 2024\nAcme\nPayments on Camel.\n"
+        "Developer\tMay 2016 – Feb 2020\nBeta\nStore systems in Spring.\n\n"
+        "Software Developer\nCapita\n\nGraduate Developer\nBT Group\n\n"
+        "Education\n\nSeptember 2007 – November 2012\nSeptember 2005 – August 2007\n2002 – 2005\n\n"
+        "University of Leeds\nBSc Computing\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert parsed.experience_years == 13  # 2005-2012, 2016-2020 and 2022-2024
+    assert parsed.education == ["University of Leeds — BSc Computing"]
+
+
+def test_a_date_column_with_gaps_between_entries_is_one_column() -> None:
+    text = (
+        "Experience\nIT Manager\nAcme\nSystems Administrator\nBeta\nHelp Desk Analyst\nGamma\n"
+        "Education\n\nJan 2014 – May 2018\nMar 2009 – Dec 2013\n\nJul 2005 – Feb 2009\n\n"
+        "1995 – 1999\n\nDePaul University\n"
+    )
+    assert parse_resume(text, today=TODAY).experience_years == 12  # Jul 2005 to May 2018
+
+
+def test_skill_items_keep_hyphenated_words_and_short_names_their_brackets() -> None:
+    text = (
+        "Skills\nGo, C (Programming\nLanguage), Python (Programming Language), "
+        "Cloud-native Development, Kubernetes - Advanced\n"
+    )
+    skills = parse_resume(text, today=TODAY).skills
+    assert skills[:2] == ["Go", "C (Programming Language)"]
+    assert {"Python", "Cloud-native Development", "Kubernetes"} <= set(skills)
+    assert not any("Language)" in s or s.startswith("Language") for s in skills[2:])
+    assert "Cloud- Development" not in skills
+
+
+def test_spoken_languages_in_their_own_names_are_not_skills() -> None:
+    text = "Skills\nPython, Docker, Español (nativo), Français, Polski, Deutsch\n"
+    assert parse_resume(text, today=TODAY).skills == ["Python", "Docker"]
+
+
+def test_an_entrys_dates_and_place_in_a_skills_list_are_not_skills() -> None:
+    text = (
+        "Skills\nDec. 2015 – Present\nAustin, TX\nActive Directory, SQL, PowerShell\n"
+        "Análise de dados, Desenvolvimento mobile\n"
+    )
+    skills = parse_resume(text, today=TODAY).skills
+    assert skills == [
+        "Active Directory",
+        "SQL",
+        "PowerShell",
+        "Análise de dados",
+        "Desenvolvimento mobile",
+    ]

@@ -431,3 +431,34 @@ def test_a_committed_upload_whose_file_was_not_moved_is_rolled_forward(
     recover_files(app)
     assert final.read_bytes()[:5] == b"%PDF-"
     assert list((folder / ".pending").iterdir()) == []
+
+
+def test_upload_warns_about_what_it_could_not_read(client, auth, app):
+    lines = [
+        "Sam Roe",
+        "EXPERIENCE",
+        "Senior Data Engineer, Acme Corp",
+        "Built Python pipelines on PostgreSQL and Airflow for the finance team.",
+        "Data Engineer, Beta Ltd",
+        "Wrote Spark jobs in Scala and Python for the marketing analytics group.",
+        "Data Analyst, Gamma Inc",
+        "Reported on sales with SQL and Tableau for the regional managers every week.",
+        "SKILLS",
+        "Python, SQL, Spark, Airflow, PostgreSQL, Tableau, Scala",
+    ]
+    response = upload(client, auth, hostile.text_pdf(lines), "undated.pdf")
+    assert response.status_code == 200
+    warnings = response.get_json()["data"]["warnings"]
+    assert (
+        "Found 3 job titles but could not read dates for 3 of them: experience years may be "
+        "low. Check the years of experience." in warnings
+    )
+    assert any(w.startswith("No education section found.") for w in warnings)
+    stored = client.get("/api/resume/analysis", headers=auth).get_json()["data"]
+    assert stored["warnings"] == warnings
+
+
+def test_a_fully_read_upload_has_no_warnings(uploaded, client):
+    assert uploaded["data"]["warnings"] == []
+    schema = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    assert schema["AnalysisData"]["properties"]["warnings"]["type"] == "array"

@@ -66,3 +66,33 @@ def test_capitals_heading_opens_its_section_before_any_text() -> None:
 def test_capitalised_heading_word_before_long_text_is_a_sentence() -> None:
     text = "Projects were delivered on time for every client across the three regions we served"
     assert [s.name for s in split_sections(text)] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Experiencia / Experience", "experience"),
+        ("Experiência Profissional", "experience"),
+        ("DOŚWIADCZENIE ZAWODOWE", "experience"),
+        ("Berufserfahrung", "experience"),
+        ("KOMPETENZEN", "skills"),
+        ("Compétences", "skills"),
+        ("What I use", "skills"),
+        ("Things I built", "projects"),
+        ("Projekte", "projects"),
+        ("Formación", "education"),
+        ("Educação", "education"),
+        ("Zertifikate", "certifications"),
+        ("Sprachen", "languages"),
+    ],
+)
+def test_unusual_and_non_english_headings_name_their_section(line: str, name: str) -> None:
+    assert heading_name(line) == name
+
+
+def test_non_english_education_heading_keeps_degrees_out_of_the_work_history() -> None:
+    text = (
+        "Formación\nUniversidad de Sevilla\nGrado en Informática 2010 - 2014\nCompétences\nPython"
+    )
+    names = [s.name for s in split_sections(text)]
+    assert names == ["education", "skills"]
