@@ -249,7 +249,7 @@ class InterviewSession(db.Model):
 
     user: Mapped[User] = relationship(back_populates="sessions")
     attempts: Mapped[list[Attempt]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="Attempt.id"
+        back_populates="session", passive_deletes=True, order_by="Attempt.id"
     )
 
     def question_ids(self) -> list[str]:
@@ -278,7 +278,9 @@ class Attempt(db.Model):
         ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
     )
     session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+        # A technical attempt outlives its session: it cites nothing the session owned.
+        ForeignKey("interview_sessions.id", ondelete="SET NULL"),
+        index=True,
     )
     question_id: Mapped[str] = mapped_column(String(64), nullable=False)
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
@@ -293,8 +295,9 @@ class Attempt(db.Model):
     # The topic's mastery level before and after this answer (None before: a new topic).
     level_before: Mapped[float | None] = mapped_column(Float)
     level_after: Mapped[float | None] = mapped_column(Float)
-    # True when the question quoted or was set in the resume: deleting it deletes the attempt.
-    cites_resume: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Question.source: the cited resume chunk, role or job responsibility; None for bank and
+    # custom questions. An attempt with a source is deleted with the resume data it cites.
+    source: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
     user: Mapped[User] = relationship(back_populates="attempts")

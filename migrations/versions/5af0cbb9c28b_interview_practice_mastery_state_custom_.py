@@ -69,10 +69,10 @@ def upgrade():
     sa.Column('feedback', sa.JSON(), nullable=False),
     sa.Column('level_before', sa.Float(), nullable=True),
     sa.Column('level_after', sa.Float(), nullable=True),
-    sa.Column('cites_resume', sa.Boolean(), nullable=False),
+    sa.Column('source', sa.JSON(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint('score >= 0 AND score <= 1', name=op.f('ck_attempts_score_range')),
-    sa.ForeignKeyConstraint(['session_id'], ['interview_sessions.id'], name=op.f('fk_attempts_session_id_interview_sessions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['session_id'], ['interview_sessions.id'], name=op.f('fk_attempts_session_id_interview_sessions'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_attempts_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attempts'))
     )
