@@ -95,3 +95,43 @@ def test_long_mastery_table_spans_pages_and_is_capped():
     text = _text(pdf)
     assert "Topic 059" in text and "Topic 060" not in text
     assert "20 more topics not shown." in text
+
+
+def test_report_route_serves_the_callers_pdf(client, auth, register):
+    body = {"skills": ["Python"], "experience_years": 2}
+    assert client.post("/api/update_profile", headers=auth, json=body).status_code == 200
+    session = client.post(
+        "/api/interview/sessions", headers=auth, json={"kind": "technical", "count": 1}
+    ).get_json()["session"]
+    question = session["questions"][0]
+    answered = client.post(
+        "/api/interview/answer",
+        headers=auth,
+        json={
+            "question_id": question["id"],
+            "answer": "I don't know.",
+            "session_id": session["id"],
+        },
+    )
+    assert answered.status_code == 200
+
+    response = client.get("/api/report", headers=auth)
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert "progress-report.pdf" in response.headers["Content-Disposition"]
+    text = _text(response.data)
+    assert "John Doe" in text  # the full name from the profile
+    assert "No resume uploaded yet" in text
+    assert "Python" in text and "1 of 1" in text  # the practised topic and the session
+
+    stranger = register(full_name="Zed Stranger")
+    theirs = client.get(
+        "/api/report", headers={"Authorization": f"Bearer {stranger['access_token']}"}
+    )
+    other = _text(theirs.data)
+    assert "Zed Stranger" in other and "John Doe" not in other and "1 of 1" not in other
+
+
+def test_report_needs_a_token(client):
+    response = client.get("/api/report")
+    assert response.status_code == 401 and response.is_json
