@@ -9,9 +9,12 @@ from flask import Flask
 from api.auth import auth_bp, register_jwt_callbacks
 from api.errors import register_error_handlers
 from api.health import health_bp
+from api.interview import interview_bp
 from api.openapi import docs_bp
 from api.profile import profile_bp
+from api.report import report_bp
 from api.resume import resume_bp
+from api.sessions import sessions_bp
 from cli import register_cli
 from config import Config, ensure_folders, load_config
 from database import configure_sqlite
@@ -56,6 +59,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(profile_bp)
     app.register_blueprint(resume_bp)
+    app.register_blueprint(interview_bp)
+    app.register_blueprint(sessions_bp)
+    app.register_blueprint(report_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(docs_bp)
     register_spa(app)

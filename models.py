@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     DateTime,
     Float,
@@ -23,6 +24,9 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+if TYPE_CHECKING:
+    from interview.mastery import MasteryState
 
 # Named constraints make Alembic migrations deterministic on every backend.
 NAMING_CONVENTION = {
@@ -71,6 +75,15 @@ class User(db.Model):
     masteries: Mapped[list[UserMastery]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
+    custom_questions: Mapped[list[CustomQuestion]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+    sessions: Mapped[list[InterviewSession]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+    attempts: Mapped[list[Attempt]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
 
     def set_skills_by_hand(self, skills: list[str]) -> None:
         """Replace the skill list with one the user typed; it survives future uploads."""
@@ -98,10 +111,14 @@ Index("uq_users_username_lower", func.lower(User.username), unique=True)
 
 
 class UserMastery(db.Model):
+    """A user's mastery of one topic: the stored form of interview.mastery.MasteryState."""
+
     __tablename__ = "user_mastery"
     __table_args__ = (
         UniqueConstraint("user_id", "topic", name="uq_user_mastery_user_topic"),
         CheckConstraint("level >= 0 AND level <= 1", name="level_range"),
+        CheckConstraint("difficulty IN ('entry', 'mid', 'senior')", name="difficulty"),
+        CheckConstraint("attempts >= 0", name="attempts"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -112,8 +129,179 @@ class UserMastery(db.Model):
     level: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_practiced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    difficulty: Mapped[str] = mapped_column(String(10), nullable=False, default="entry")
+    # The last few scores, oldest first: the trend is computed from them.
+    recent_scores: Mapped[list[float]] = mapped_column(JSON, nullable=False, default=list)
+    # +n strong answers in a row, -n weak ones: two either way move the difficulty.
+    streak: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # The FSRS card (fsrs.Card.to_dict()); empty before the first review.
+    fsrs_card: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
     user: Mapped[User] = relationship(back_populates="masteries")
+
+    def to_state(self) -> MasteryState:
+        """Return the row as the plain MasteryState the interview core works on."""
+        from interview.mastery import MasteryState
+
+        return MasteryState(
+            topic=self.topic,
+            difficulty=self.difficulty or "entry",
+            level=float(self.level or 0.0),
+            attempts=int(self.attempts or 0),
+            last_practiced=_aware(self.last_practiced_at),
+            recent=tuple(float(x) for x in (self.recent_scores or [])),
+            streak=int(self.streak or 0),
+            card=dict(self.fsrs_card or {}),
+            due=_aware(self.due_at),
+        )
+
+    def apply_state(self, state: MasteryState) -> None:
+        """Copy a MasteryState of this row's topic into the row."""
+        self.difficulty = state.difficulty
+        self.level = min(1.0, max(0.0, float(state.level)))
+        self.attempts = state.attempts
+        self.last_practiced_at = _naive(state.last_practiced)
+        self.recent_scores = list(state.recent)
+        self.streak = state.streak
+        self.fsrs_card = dict(state.card)
+        self.due_at = _naive(state.due)
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    return when.replace(tzinfo=UTC) if when is not None and when.tzinfo is None else when
+
+
+def _naive(when: datetime | None) -> datetime | None:
+    # Stored naive, always UTC, like every other timestamp here.
+    return when.astimezone(UTC).replace(tzinfo=None) if when is not None and when.tzinfo else when
+
+
+class CustomQuestion(db.Model):
+    """A practice question a user wrote with a model answer; only its owner sees it."""
+
+    __tablename__ = "custom_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    question: Mapped[str] = mapped_column(Text, nullable=False)
+    reference_answer: Mapped[str] = mapped_column(Text, nullable=False)
+    topic: Mapped[str] = mapped_column(String(100), nullable=False, default="custom")
+    # [{"name": ..., "accept": [...]}]; empty: the scorer derives concepts from the reference.
+    key_concepts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="custom_questions")
+
+    PREFIX = "custom-"
+
+    @property
+    def public_id(self) -> str:
+        """Return the question id clients use ("custom-<n>")."""
+        return f"{self.PREFIX}{self.id}"
+
+    @classmethod
+    def row_id(cls, question_id: str) -> int | None:
+        """Return the row id inside a "custom-<n>" question id, or None if it is not one."""
+        if not question_id.startswith(cls.PREFIX):
+            return None
+        digits = question_id[len(cls.PREFIX) :]
+        return int(digits) if digits.isascii() and digits.isdigit() and len(digits) < 12 else None
+
+
+SESSION_KINDS = ("mock", "technical", "resume", "behavioral", "role")
+
+
+class InterviewSession(db.Model):
+    """A practice session: the questions it was built with, its state and its summary."""
+
+    __tablename__ = "interview_sessions"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('mock', 'technical', 'resume', 'behavioral', 'role')", name="kind"
+        ),
+        CheckConstraint("status IN ('open', 'finished')", name="status"),
+        CheckConstraint(
+            "difficulty IS NULL OR difficulty IN ('entry', 'mid', 'senior')", name="difficulty"
+        ),
+        Index("ix_interview_sessions_user_created", "user_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    # The requested override; None: each question's level came from experience and mastery.
+    difficulty: Mapped[str | None] = mapped_column(String(10))
+    # The questions with their stable ids, as built (reference material included, for
+    # scoring; the API shows only each question's payload until it is answered).
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False, default=list)
+    status: Mapped[str] = mapped_column(String(10), nullable=False, default="open")
+    # True when a question was built from the resume: deleting the resume deletes the session.
+    cites_resume: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship(back_populates="sessions")
+    attempts: Mapped[list[Attempt]] = relationship(
+        back_populates="session", passive_deletes=True, order_by="Attempt.id"
+    )
+
+    def question_ids(self) -> list[str]:
+        """Return the ids of the session's questions, in order."""
+        return [str(q.get("id")) for q in self.questions or []]
+
+    def finish(self, summary: dict[str, Any], when: datetime | None = None) -> None:
+        """Close the session with its summary."""
+        self.status = "finished"
+        self.summary = summary
+        self.finished_at = when or utcnow()
+
+
+class Attempt(db.Model):
+    """One scored answer: the question as asked, the answer, its score and feedback."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
+        Index("ix_attempts_user_created", "user_id", "created_at"),
+        Index("ix_attempts_user_topic", "user_id", "topic"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        # A technical attempt outlives its session: it cites nothing the session owned.
+        ForeignKey("interview_sessions.id", ondelete="SET NULL"),
+        index=True,
+    )
+    question_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    topic: Mapped[str] = mapped_column(String(100), nullable=False)
+    difficulty: Mapped[str] = mapped_column(String(10), nullable=False)
+    question: Mapped[str] = mapped_column(Text, nullable=False)
+    answer: Mapped[str] = mapped_column(Text, nullable=False)
+    score: Mapped[float] = mapped_column(Float, nullable=False)
+    concepts_covered: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    concepts_missed: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    feedback: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    # The topic's mastery level before and after this answer (None before: a new topic).
+    level_before: Mapped[float | None] = mapped_column(Float)
+    level_after: Mapped[float | None] = mapped_column(Float)
+    # Question.source: the cited resume chunk, role or job responsibility; None for bank and
+    # custom questions. An attempt with a source is deleted with the resume data it cites.
+    source: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="attempts")
+    session: Mapped[InterviewSession | None] = relationship(back_populates="attempts")
 
 
 class TokenBlocklist(db.Model):

@@ -6,6 +6,9 @@
     def create_thing(body: ThingIn):
         return {"thing": ...}          # data (dict, model or ORM-backed), never a Response
 
+A route that answers with a file instead of JSON declares `media_type` (and optionally
+`download_name`) in place of `response`; its view returns the bytes.
+
 `body`, `query` and `form` name pydantic models; the view receives the validated instances as
 keyword arguments of the same names (plus the URL's path arguments). The view returns data, or
 `(data, status)` for a status declared in `responses`; the decorator validates it against that
@@ -19,7 +22,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import jsonify, request
+from flask import Response, jsonify, request
 from pydantic import BaseModel, ValidationError
 
 from api.errors import APIError
@@ -58,7 +61,9 @@ def operation(
     summary: str,
     *,
     tag: str,
-    response: type[BaseModel],
+    response: type[BaseModel] | None = None,
+    media_type: str | None = None,
+    download_name: str | None = None,
     status: int = 200,
     responses: dict[int, type[BaseModel]] | None = None,
     body: type[BaseModel] | None = None,
@@ -69,6 +74,8 @@ def operation(
     errors: tuple[int, ...] = (),
 ) -> Callable:
     """Declare a route's request and response models: validate, serialise and document them."""
+    if (response is None) == (media_type is None):
+        raise TypeError("declare either a response model or a media_type")
     answers = {status: response, **(responses or {})}
 
     def decorate(view: Callable) -> Callable:
@@ -82,6 +89,11 @@ def operation(
             if form is not None:
                 kwargs["form"] = parse_form(form)
             result = view(**kwargs)
+            if media_type is not None:
+                sent = Response(result, status=status, mimetype=media_type)
+                if download_name:
+                    sent.headers["Content-Disposition"] = f'inline; filename="{download_name}"'
+                return sent
             code = status
             if isinstance(result, tuple):
                 result, code = result
@@ -91,6 +103,7 @@ def operation(
             "summary": summary,
             "tag": tag,
             "responses": answers,
+            "media_type": media_type,
             "body": body,
             "body_optional": body_optional,
             "query": query,

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, current_app, jsonify
 from werkzeug.exceptions import HTTPException
 
+from interview import errors as interview_errors
 from resume import errors as resume_errors
 from services import errors as service_errors
 
@@ -48,6 +49,8 @@ STATUS_OF: dict[type[Exception], int] = {
     service_errors.DomainError: 422,
     resume_errors.UnsupportedFileType: 415,
     resume_errors.ResumeError: 422,
+    interview_errors.UnknownQuestionError: 404,
+    interview_errors.InterviewError: 422,
 }
 # Resume errors are about the uploaded file: they name the form field `resume`.
 FIELD_OF: dict[type[Exception], str] = {resume_errors.ResumeError: "resume"}
@@ -69,7 +72,8 @@ def domain_error_response(exc: Exception):
     """Build the JSON error response for a domain error from the table."""
     message = getattr(exc, "message", None) or str(exc)
     errors = getattr(exc, "errors", None)
-    field = _lookup(FIELD_OF, exc)
+    # Interview errors name their own field (answer, question, reference_answer, ...).
+    field = _lookup(FIELD_OF, exc) or getattr(exc, "field", None)
     if field is not None and not errors:
         errors = {field: message}
     return error_response(status_for(exc), message, errors)
@@ -99,7 +103,11 @@ def register_error_handlers(app: Flask) -> None:
     def _api_error(exc: APIError):
         return error_response(exc.status, exc.message, exc.errors)
 
-    for domain in (service_errors.DomainError, resume_errors.ResumeError):
+    for domain in (
+        service_errors.DomainError,
+        resume_errors.ResumeError,
+        interview_errors.InterviewError,
+    ):
         app.register_error_handler(domain, domain_error_response)
 
     @app.errorhandler(HTTPException)

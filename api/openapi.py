@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, jsonify, send_from_directory
@@ -67,12 +68,33 @@ def _json(schema: dict) -> dict:
     return {"content": {"application/json": {"schema": schema}}}
 
 
-def _operation(meta: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+# A Flask rule's variable part: <name> or <converter:name> or <converter(args):name>.
+RULE_VARIABLE = re.compile(r"<(?:([A-Za-z_]\w*)(?:\([^)]*\))?:)?([A-Za-z_]\w*)>")
+# Flask's converters as OpenAPI schemas (path parameters); anything else is a string.
+CONVERTER_SCHEMAS = {"int": {"type": "integer", "minimum": 0}}
+
+
+def _path_parameters(rule) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": CONVERTER_SCHEMAS.get(converter or "", {"type": "string"}),
+        }
+        for converter, name in RULE_VARIABLE.findall(rule.rule)
+    ]
+
+
+def _operation(meta: dict[str, Any], components: dict[str, Any], rule) -> dict[str, Any]:
     op: dict[str, Any] = {"summary": meta["summary"], "tags": [meta["tag"]], "responses": {}}
     if meta["auth"]:
         op["security"] = [{"bearerAuth": []}]
+    parameters = _path_parameters(rule)
     if meta["query"] is not None:
-        op["parameters"] = _parameters(meta["query"])
+        parameters += _parameters(meta["query"])
+    if parameters:
+        op["parameters"] = parameters
     if meta["body"] is not None:
         op["requestBody"] = {
             "required": not meta["body_optional"],
@@ -86,6 +108,11 @@ def _operation(meta: dict[str, Any], components: dict[str, Any]) -> dict[str, An
             },
         }
     for status, model in meta["responses"].items():
+        if model is None:
+            binary = {"schema": {"type": "string", "format": "binary"}}
+            content = {"content": {meta["media_type"]: binary}}
+            op["responses"][str(status)] = {"description": STATUS_TEXT.get(status, "OK"), **content}
+            continue
         op["responses"][str(status)] = {
             "description": STATUS_TEXT.get(status, "OK"),
             **_json(_schema(model, components, "serialization")),
@@ -112,9 +139,9 @@ def build_spec(app: Flask) -> dict[str, Any]:
         meta = getattr(app.view_functions[rule.endpoint], "_openapi", None)
         if meta is None:
             continue
-        path = rule.rule.replace("<", "{").replace(">", "}")
+        path = RULE_VARIABLE.sub(r"{\2}", rule.rule)
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-            paths.setdefault(path, {})[method.lower()] = _operation(meta, components)
+            paths.setdefault(path, {})[method.lower()] = _operation(meta, components, rule)
     return {
         "openapi": "3.0.3",
         "info": {

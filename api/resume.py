@@ -16,8 +16,9 @@ from api.schemas import (
     UploadForm,
 )
 from rag.store import IndexStore
-from services.ingest import Settings, commit, prepare, remove_resume, validate_job_description
+from services.ingest import Settings, commit, prepare, validate_job_description
 from services.retrieval import fit_stored_resume, latest_analysis, search_resume
+from services.sessions import remove_resume_and_practice
 
 resume_bp = Blueprint("resume", __name__, url_prefix="/api")
 
@@ -92,12 +93,12 @@ def search(query: SearchQuery):
 @resume_bp.delete("/resume")
 @jwt_required()
 @operation(
-    "Delete your resume, its index and its analysis",
+    "Delete your resume, its index, its analysis and the practice that quotes them",
     tag="resume",
     response=MessageOut,
     errors=(404,),
 )
 def delete_resume():
-    """Delete the caller's resume file, chunks, index, job-description embedding and analysis."""
-    remove_resume(current_user, _store(), _settings())
+    """Delete the caller's resume data and the sessions and attempts that quote it."""
+    remove_resume_and_practice(current_user, _store(), _settings())
     return {"message": "Resume deleted"}

@@ -1,12 +1,14 @@
 """Evaluate the service through its API on the dev set: parsing, fit ranking and search.
 
-usage: python -m bench.eval [--dev DIR] [--out DIR] [--only NNN,NNN]
+usage: python -m bench.eval [--dev DIR] [--out DIR] [--only NNN,NNN] [--only-answers]
 
 Every resume is uploaded by its own user through POST /api/upload_resume (the real
 extraction, parsing, embedding and indexing path, on a throwaway SQLite database); the
 `data` objects are scored with ../shared/eval/score.py. Each stored resume is then scored
 against every job description through POST /api/resume/fit (rank.py fit), and the dev
-questions are asked through GET /api/resume/search (rank.py search).
+questions are asked through GET /api/resume/search (rank.py search). Last, the human-graded
+answers (../shared/eval/answers/dev.csv) are scored through POST /api/interview/questions and
+POST /api/interview/answer (grade.py); --only-answers runs that part alone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 from bench._app import throwaway_app
+from bench.eval_answers_api import score_through_api
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -47,7 +50,11 @@ def main() -> int:
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "eval")
     parser.add_argument("--only", default="", help="comma-separated resume ids")
+    parser.add_argument("--only-answers", action="store_true", help="only the answer scoring")
+    parser.add_argument("--answers", type=Path, default=None, help="graded answers CSV")
     args = parser.parse_args()
+    if args.only_answers:
+        return evaluate_answers(args)
     if not args.dev.is_dir():
         print(f"dev set not found at {args.dev}", file=sys.stderr)
         return 2
@@ -141,6 +148,22 @@ def main() -> int:
     )
     print("== search (rank.py search)")
     subprocess.run([sys.executable, str(scorer / "rank.py"), "search", str(hits_path)], check=True)
+    return evaluate_answers(args)
+
+
+def evaluate_answers(args: argparse.Namespace) -> int:
+    """Score the human-graded answers through the answer API and print grade.py's figures."""
+    scorer = args.dev.parent
+    csv_path = args.answers or scorer / "answers" / "dev.csv"
+    if not csv_path.exists():
+        print(f"graded answers not found at {csv_path}", file=sys.stderr)
+        return 2
+    pred = args.out / "answers_pred.jsonl"
+    with tempfile.TemporaryDirectory() as tmp:
+        client = throwaway_app(Path(tmp)).test_client()
+        stats = score_through_api(client, _register(client, "evalanswers"), csv_path, pred)
+    print(f"== answer scoring through the API (grade.py): {stats}")
+    subprocess.run([sys.executable, str(scorer / "grade.py"), str(csv_path), str(pred)], check=True)
     return 0
 
 

@@ -33,6 +33,7 @@ from resume.fit import analyze_fit
 from resume.parse import ParsedResume, parse_resume
 from resume.skills import normalise_skills
 from services.errors import InvalidJobDescription, NoResume
+from services.mastery import seed_topics
 
 PENDING_DIR = ".pending"
 MAX_NAME = 200
@@ -289,6 +290,9 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             user.apply_resume(
                 prep.filename, prep.parsed.experience_years, prep.parsed.skills, normalise_skills
             )
+            # Practice starts from the resume's skills and the job's: a topic row for each.
+            job_skills = prep.fit.get("matching_skills", []) + prep.fit.get("missing_skills", [])
+            seed_topics(user, list(user.skills or []) + list(job_skills))
             # Index files first: if we die before the commit, the stale ids give it away
             # and the index is rebuilt from the committed chunks.
             store.write(user.id, [r.id for r in rows], prep.vectors)

@@ -1,0 +1,24 @@
+"""The progress report route: a PDF of the caller's name, job fit, mastery and sessions."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask_jwt_extended import current_user, jwt_required
+
+from api.contract import operation
+from services.progress import progress_report
+
+report_bp = Blueprint("report", __name__, url_prefix="/api")
+
+
+@report_bp.get("/report")
+@jwt_required()
+@operation(
+    "Download your progress report (PDF)",
+    tag="report",
+    media_type="application/pdf",
+    download_name="progress-report.pdf",
+)
+def report():
+    """Return the caller's progress report as a PDF."""
+    return progress_report(current_user)
