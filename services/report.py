@@ -258,34 +258,50 @@ def _fit_section(data: ReportData, s: dict[str, ParagraphStyle]) -> list:
 def _mastery_section(data: ReportData, s: dict[str, ParagraphStyle]) -> list:
     out: list = [Paragraph("Mastery by topic", s["h2"])]
     if not data.mastery:
-        return out + [Paragraph("No topics yet: upload a resume or answer a question.", s["muted"])]
+        return [*out, Paragraph("No topics yet: upload a resume or answer a question.", s["muted"])]
+    practised = [m for m in data.mastery if m.attempts]
+    planned = [m for m in data.mastery if not m.attempts]
+    if practised:
+        out.append(_mastery_table(practised[:MAX_TOPICS], s))
+        if len(practised) > MAX_TOPICS:
+            hidden = len(practised) - MAX_TOPICS
+            out.append(Paragraph(f"{hidden} more practised topics not shown.", s["muted"]))
+    else:
+        out.append(Paragraph("No topic practised yet.", s["muted"]))
+    if planned:
+        # Topics seeded from the resume and the job but never practised: one line, not rows.
+        names = ", ".join(_text(m.topic) for m in planned[:MAX_TOPICS])
+        more = f" and {len(planned) - MAX_TOPICS} more" if len(planned) > MAX_TOPICS else ""
+        out.append(Spacer(1, 4))
+        out.append(
+            Paragraph(f"<b>Not practised yet ({len(planned)}):</b> {names}{more}.", s["body"])
+        )
+    return out
+
+
+def _mastery_table(rows_in: list[MasteryRow], s: dict[str, ParagraphStyle]) -> Table:
     names = ["Topic", "Level", "", "Tries", "Difficulty", "Trend", "Recent", "Practised", "Due"]
     rows: list[list] = [[Paragraph(n, s["head"]) for n in names]]
-    for m in data.mastery[:MAX_TOPICS]:
+    for m in rows_in:
         mark = TREND_MARK.get(m.trend, "•")
         colour = TREND_COLOUR.get(m.trend, MUTED).hexval()[2:]
         rows.append(
             [
                 Paragraph(_text(m.topic), s["cell"]),
-                Paragraph(_pct(m.level) if m.attempts else "-", s["num"]),
-                _level_bar(m.level if m.attempts else 0.0),
+                Paragraph(_pct(m.level), s["num"]),
+                _level_bar(m.level),
                 Paragraph(str(m.attempts), s["num"]),
                 Paragraph(_text(m.difficulty), s["cell"]),
                 Paragraph(f'<font color="#{colour}">{mark}</font> {_text(m.trend)}', s["cell"]),
                 sparkline(m.recent),
                 Paragraph(_day(m.last_practiced), s["cell"]),
-                Paragraph(_day(m.due) if m.attempts else "now", s["cell"]),
+                Paragraph(_day(m.due), s["cell"]),
             ]
         )
     widths = [36, 11, 18, 11, 18, 22, 22, 21, 21]  # mm: the 180 between the margins
     table = _table(rows, [w * mm for w in widths])
     table.setStyle(TableStyle([("SPAN", (1, 0), (2, 0))]))  # "Level" heads figure and bar
-    out.append(table)
-    if len(data.mastery) > MAX_TOPICS:
-        out.append(
-            Paragraph(f"{len(data.mastery) - MAX_TOPICS} more topics not shown.", s["muted"])
-        )
-    return out
+    return table
 
 
 def _sessions_section(data: ReportData, s: dict[str, ParagraphStyle]) -> list:
