@@ -20,6 +20,7 @@ import { Alert } from "../../components/Alert";
 import { Chips } from "../../components/Chips";
 import { TextArea } from "../../components/Field";
 import { Page } from "../../components/Page";
+import { TableWrap } from "../../components/TableWrap";
 import { percent } from "../../components/format";
 import {
   answerProblem,
@@ -315,7 +316,7 @@ function Summary({ summary, onRestart }: { summary: SessionSummary; onRestart():
         {summary.answered} of {summary.questions} questions answered.
       </p>
       {summary.per_question.length ? (
-        <div className="table-wrap">
+        <TableWrap label="Score per question">
           <table className="table">
             <caption className="visually-hidden">Score per question</caption>
             <thead>
@@ -335,7 +336,7 @@ function Summary({ summary, onRestart }: { summary: SessionSummary; onRestart():
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
       <div className="grid grid--two">
         <div>

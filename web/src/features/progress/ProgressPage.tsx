@@ -13,6 +13,7 @@ import { interview, topicNames, type MasteryRow } from "../../api/interview";
 import { useFeatures } from "../../app/features";
 import { Alert } from "../../components/Alert";
 import { Page } from "../../components/Page";
+import { TableWrap } from "../../components/TableWrap";
 import { percent } from "../../components/format";
 import { clampPage, dueText, practised, shortDate, trendPoints, trendWord } from "./mastery";
 
@@ -83,7 +84,7 @@ function Mastery() {
     <>
       <section className="card" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading">Mastery</h2>
-        <div className="table-wrap">
+        <TableWrap label="Mastery per topic">
           <table className="table">
             <caption className="visually-hidden">
               Mastery per topic: weak topics first, then those due, new, the rest
@@ -131,7 +132,7 @@ function Mastery() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <Trend rows={rows} />
     </>
