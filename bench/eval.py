@@ -161,7 +161,8 @@ def evaluate_answers(args: argparse.Namespace) -> int:
     pred = args.out / "answers_pred.jsonl"
     with tempfile.TemporaryDirectory() as tmp:
         client = throwaway_app(Path(tmp)).test_client()
-        stats = score_through_api(client, _register(client, "evalanswers"), csv_path, pred)
+        cache = args.out / "answer_vectors.npz"
+        stats = score_through_api(client, csv_path, pred, cache)
     print(f"== answer scoring through the API (grade.py): {stats}")
     subprocess.run([sys.executable, str(scorer / "grade.py"), str(csv_path), str(pred)], check=True)
     return 0

@@ -13,8 +13,16 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
+
 from interview import scoring
 from interview import text as tx
+
+USER = {
+    "username": "evalanswers",
+    "email": "evalanswers@example.com",
+    "password": "eval-answers-pw",
+}
 
 
 def _rows(csv_path: Path) -> list[dict]:
@@ -22,11 +30,14 @@ def _rows(csv_path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def warm(rows: list[dict]) -> float:
-    """Embed every answer, reference and answer word in large batches before the requests."""
+def warm(rows: list[dict], cache_file: Path | None = None) -> float:
+    """Embed every answer, reference and answer word in large batches before the requests.
+
+    Only a speed-up: the API's scorer would embed the same texts one answer at a time. The
+    vectors are kept in cache_file, so a second run embeds nothing.
+    """
     from rag.embeddings import embed
 
-    # Only a speed-up: the API's scorer embeds the same texts one answer at a time otherwise.
     started = time.perf_counter()
     texts: dict[str, None] = {}
     for row in rows:
@@ -34,14 +45,38 @@ def warm(rows: list[dict]) -> float:
             texts[value.strip()] = None
             for word in tx.content_tokens(value):
                 texts[word] = None
-    scoring.warm_cache([t for t in texts if t], embed)
+    wanted = [t for t in texts if t]
+    stored: dict[str, np.ndarray] = {}
+    if cache_file is not None and cache_file.exists():
+        with np.load(cache_file, allow_pickle=False) as data:
+            stored = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+    todo = [t for t in wanted if t not in stored]
+    if todo:
+        stored.update(zip(todo, embed(todo), strict=True))
+        if cache_file is not None:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            keys = list(stored)
+            np.savez(cache_file, texts=np.array(keys), vectors=np.stack([stored[k] for k in keys]))
+    scoring.prime_cache({t: stored[t] for t in wanted}, embed)
     return time.perf_counter() - started
 
 
-def score_through_api(client, headers: dict, csv_path: Path, out_path: Path) -> dict:
+def _login(client) -> dict[str, str]:
+    login = {"username": USER["username"], "password": USER["password"]}
+    response = client.post("/api/login", json=login)
+    if response.status_code != 200:
+        client.post("/api/register", json=USER)
+        response = client.post("/api/login", json=login)
+    return {"Authorization": f"Bearer {response.get_json()['access_token']}"}
+
+
+def score_through_api(
+    client, csv_path: Path, out_path: Path, cache_file: Path | None = None
+) -> dict:
     """Pose each question, answer each student answer through the API; write the predictions."""
     rows = _rows(csv_path)
-    warm_seconds = warm(rows)
+    warm_seconds = warm(rows, cache_file)
+    headers = _login(client)
     started = time.perf_counter()
     ids: dict[tuple[str, str], str] = {}
     refused = 0
@@ -58,11 +93,12 @@ def score_through_api(client, headers: dict, csv_path: Path, out_path: Path) -> 
                 if created.status_code != 201:
                     raise RuntimeError(f"question {row['id']}: {created.get_json()}")
                 ids[key] = created.get_json()["question"]["id"]
-            response = client.post(
-                "/api/interview/answer",
-                headers=headers,
-                json={"question_id": ids[key], "answer": row["student_answer"]},
-            )
+            body = {"question_id": ids[key], "answer": row["student_answer"]}
+            response = client.post("/api/interview/answer", headers=headers, json=body)
+            if response.status_code == 401:
+                # A slow machine can outlive the access token: log in again.
+                headers = _login(client)
+                response = client.post("/api/interview/answer", headers=headers, json=body)
             if response.status_code == 200:
                 value = response.get_json()["result"]["score"]
             elif response.status_code == 422:

@@ -39,7 +39,8 @@ def _name_ok(text: str) -> bool:
 
 def _parts(line: str) -> list[str]:
     text = title_text(line).strip()
-    if not text or LOCATION.match(text) or text.startswith("Remote"):
+    # "Munich, Germany" is where, not who; "Software Engineer, Acme" has the same shape.
+    if not text or (LOCATION.match(text) and not _TITLE_WORDS.search(text)):
         return []
     return [p.strip(" .;:()") for p in _SPLIT.split(text) if p and p.strip(" .;:()")]
 

@@ -204,6 +204,15 @@ def warm_cache(texts: Sequence[str], embed: EmbedFn) -> None:
     _vectors(embed, [t for t in texts if isinstance(t, str)])
 
 
+def prime_cache(vectors: dict[str, np.ndarray], embed: EmbedFn) -> None:
+    """Put vectors that embed() already made (kept on disk, say) into the scorer's cache."""
+    cache = _vector_cache.setdefault(embed, OrderedDict())
+    for text, vector in vectors.items():
+        cache[text] = np.asarray(vector, dtype=np.float32)
+    while len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)
+
+
 def _ngrams(words: list[str], n: int) -> list[str]:
     return [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
 
