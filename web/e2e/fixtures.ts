@@ -85,12 +85,6 @@ export async function logIn(page: Page, username: string, password = PASSWORD): 
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
 }
 
-/** The OpenAPI paths the server lists, to skip tests of routes it lacks. */
-export async function apiPaths(page: Page): Promise<string[]> {
-  const response = await page.request.get("/api/openapi.json");
-  return Object.keys((await response.json()).paths ?? {});
-}
-
 /** Upload a dev-set resume through the API for the account behind the token. */
 export async function uploadByApi(
   page: Page,

@@ -1,83 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { readHistory, readResult, readSession, readSummary } from "./interview";
+import { masteryRow } from "../test/interview";
+import { parseTime, sourceLabel, topicNames } from "./interview";
 
-describe("interview readers", () => {
-  it("read a session whichever spelling the server uses", () => {
-    const session = readSession({
-      success: true,
-      session: {
-        id: 7,
-        kind: "mock",
-        questions: [
-          { id: "q-1", question: "Why Go?", topic: "Go", difficulty: "mid" },
-          {
-            question_id: "q-2",
-            text: "Tell me about Acme",
-            source: { excerpt: "At Acme I led..." },
-          },
-        ],
-      },
-    });
-    expect(session.id).toBe("7");
-    expect(session.questions.map((q) => [q.id, q.text, q.source])).toEqual([
-      ["q-1", "Why Go?", null],
-      ["q-2", "Tell me about Acme", "At Acme I led..."],
-    ]);
-  });
-  it("read a scored answer and clamp the score", () => {
-    const result = readResult({
-      success: true,
-      result: {
-        score: 1.3,
-        concepts_covered: ["index"],
-        concepts_missed: [{ concept: "B-tree" }],
-        feedback: "Good",
-        reference_answer: "An index...",
-        topic: "SQL",
-        mastery: { level: 0.42 },
-      },
-    });
-    expect(result).toMatchObject({
-      score: 1,
-      conceptsCovered: ["index"],
-      conceptsMissed: ["B-tree"],
-      masteryLevel: 0.42,
-    });
-  });
-  it("read a summary with mastery changes as a map, and average the scores", () => {
-    const summary = readSummary({
-      summary: {
-        scores: [
-          { question_id: "q1", score: 0.5 },
-          { question_id: "q2", score: null },
-          { question_id: "q3", score: 0.9 },
-        ],
-        strongest_topics: ["Go"],
-        weakest_topics: ["SQL"],
-        concepts_to_review: ["B-tree"],
-        mastery_change: { Go: { before: 0.3, after: 0.5 } },
-      },
-    });
-    expect(summary.average).toBeCloseTo(0.7);
-    expect(summary.masteryChange).toEqual([{ topic: "Go", before: 0.3, after: 0.5 }]);
-    expect(summary.weakest).toEqual(["SQL"]);
-  });
-  it("read a history page", () => {
-    const page = readHistory(
-      {
-        attempts: [{ id: 3, question: { text: "Q?", topic: "Go" }, answer: "A", score: 0.4 }],
-        page: 2,
-        pages: 5,
-      },
-      2,
+describe("interview helpers", () => {
+  it("name what a question is about from its source, as each kind sends it", () => {
+    // resume, behavioural and role questions, as the server sends their sources
+    expect(
+      sourceLabel({ about: "skills", section: "skills", chunk_id: 10, excerpt: "Skills: GCP ..." }),
+    ).toBe("Skills: GCP ...");
+    expect(sourceLabel({ based_on: "adaptability-mid-1", job: "Excellence Cloud" })).toBe(
+      "Excellence Cloud",
     );
-    expect(page).toEqual({
-      items: [
-        { id: "3", question: "Q?", answer: "A", score: 0.4, feedback: "", topic: "Go", at: null },
-      ],
-      page: 2,
-      pages: 5,
-    });
-    expect(readHistory({}, 1)).toEqual({ items: [], page: 1, pages: 1 });
+    expect(sourceLabel({ responsibility: "Design next gen infra." })).toBe(
+      "Design next gen infra.",
+    );
+    expect(sourceLabel(null)).toBeNull();
+    expect(sourceLabel({ chunk_id: 3, excerpt: "  " })).toBeNull();
+  });
+  it("read server times, a naive one as UTC", () => {
+    expect(parseTime("2026-11-30T10:28:22.971567")?.toISOString()).toBe("2026-11-30T10:28:22.971Z");
+    expect(parseTime("2026-11-30T10:29:14.045534+00:00")?.toISOString()).toBe(
+      "2026-11-30T10:29:14.045Z",
+    );
+    expect(parseTime("2026-11-30T12:00:00+02:00")?.toISOString()).toBe("2026-11-30T10:00:00.000Z");
+    expect(parseTime("not a date")).toBeNull();
+    expect(parseTime(null)).toBeNull();
+  });
+  it("name topics from the mastery list, falling back to the slug", () => {
+    const name = topicNames([masteryRow("ci-cd", "CI/CD", 0.2, [0.2])]);
+    expect(name("ci-cd")).toBe("CI/CD");
+    expect(name("my own topic")).toBe("my own topic");
+    expect(topicNames(undefined)("linux")).toBe("linux");
   });
 });

@@ -56,6 +56,605 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interview/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score an answer: score, concepts covered and missed, feedback, reference, mastery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnswerOut"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your past answers, newest first, a page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    per_page?: number;
+                    topic?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a question set built from your profile, resume, job and mastery */
+        get: {
+            parameters: {
+                query?: {
+                    count?: number;
+                    difficulty?: "entry" | "mid" | "senior" | null;
+                    kind?: "technical" | "resume" | "behavioral" | "role" | "mixed" | "mock";
+                    seed?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuestionsOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add your own practice question with a model answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomQuestionIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomQuestionOut"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your practice sessions, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    per_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionListOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a practice session with its questions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SessionIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionOut"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Unsupported content type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Invalid data */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a practice session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview/sessions/{session_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a practice session and get its summary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SummaryResponse"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/login": {
         parameters: {
             query?: never;
@@ -220,6 +819,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mastery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your mastery per topic: level, attempts, trend, last practised, due date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MasteryListOut"];
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -419,6 +1072,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download your progress report (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Missing, expired, revoked or invalid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+                /** @description Rate limit reached */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorOut"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resume": {
         parameters: {
             query?: never;
@@ -429,7 +1136,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete your resume, its index and its analysis */
+        /** Delete your resume, its index, its analysis and the practice that quotes them */
         delete: {
             parameters: {
                 query?: never;
@@ -947,6 +1654,145 @@ export interface components {
              */
             success?: boolean;
         };
+        /** AnswerIn */
+        AnswerIn: {
+            /**
+             * Answer
+             * @description The answer: not blank, at most 4000 characters (else 422)
+             */
+            answer: string;
+            /** Question Id */
+            question_id: string;
+            /**
+             * Session Id
+             * @description The session the question belongs to, if any
+             * @default null
+             */
+            session_id?: number | null;
+        };
+        /** AnswerMasteryOut */
+        AnswerMasteryOut: {
+            /** Attempts */
+            attempts: number;
+            /** Change */
+            change: number;
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "entry" | "mid" | "senior";
+            /**
+             * Due
+             * @description Next review (FSRS); null: never practised
+             */
+            due: string | null;
+            /** Due Now */
+            due_now: boolean;
+            /** Last Practiced */
+            last_practiced: string | null;
+            /**
+             * Level
+             * @description Moving average of scores (alpha 0.35), 0-1
+             */
+            level: number;
+            /**
+             * Level Before
+             * @description null: the topic's first attempt
+             */
+            level_before: number | null;
+            /** Name */
+            name: string;
+            /** Recent Scores */
+            recent_scores: number[];
+            /**
+             * Topic
+             * @description Topic slug (bank topic) or your own topic's name
+             */
+            topic: string;
+            /**
+             * Trend
+             * @enum {string}
+             */
+            trend: "new" | "improving" | "steady" | "declining";
+            /** Trend Slope */
+            trend_slope: number;
+            /** Weak */
+            weak: boolean;
+        };
+        /** AnswerOut */
+        AnswerOut: {
+            result: components["schemas"]["AnswerResult"];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+        };
+        /** AnswerResult */
+        AnswerResult: {
+            /** Attempt Id */
+            attempt_id: number;
+            /** Concepts Covered */
+            concepts_covered: string[];
+            /** Concepts Missed */
+            concepts_missed: string[];
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "entry" | "mid" | "senior";
+            /**
+             * Feedback
+             * @description Sentences: verdict first, then what to improve
+             */
+            feedback: string[];
+            /** Key Concepts */
+            key_concepts: string[];
+            mastery: components["schemas"]["AnswerMasteryOut"];
+            /** Question Id */
+            question_id: string;
+            /** Reference Answer */
+            reference_answer: string;
+            /** Score */
+            score: number;
+            /** Session Id */
+            session_id: number | null;
+            /** Topic */
+            topic: string;
+        };
+        /** AttemptOut */
+        AttemptOut: {
+            /** Answer */
+            answer: string;
+            /** Concepts Covered */
+            concepts_covered: string[];
+            /** Concepts Missed */
+            concepts_missed: string[];
+            /** Created At */
+            created_at: string;
+            /** Difficulty */
+            difficulty: string;
+            /** Feedback */
+            feedback: string[];
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Question */
+            question: string;
+            /** Question Id */
+            question_id: string;
+            /** Score */
+            score: number;
+            /** Session Id */
+            session_id: number | null;
+            /** Source */
+            source: {
+                [key: string]: unknown;
+            } | null;
+            /** Topic */
+            topic: string;
+        };
         /** AuthOut */
         AuthOut: {
             /** Access Token */
@@ -959,6 +1805,50 @@ export interface components {
              */
             success?: boolean;
             user: components["schemas"]["UserOut"];
+        };
+        /** ConceptIn */
+        ConceptIn: {
+            /**
+             * Accept
+             * @description Other wordings that count
+             */
+            accept?: string[];
+            /** Name */
+            name: string;
+        };
+        /** CustomQuestionIn */
+        CustomQuestionIn: {
+            /**
+             * Key Concepts
+             * @description Concepts an answer should cover; derived from the reference when left out
+             * @default null
+             */
+            key_concepts?: (string | components["schemas"]["ConceptIn"])[] | null;
+            /**
+             * Question
+             * @description The question to practise
+             */
+            question: string;
+            /**
+             * Reference Answer
+             * @description Your model answer: answers are scored against it
+             */
+            reference_answer: string;
+            /**
+             * Topic
+             * @description A skill or topic ('Postgres'); mapped to the bank's topic when it has one
+             * @default null
+             */
+            topic?: string | null;
+        };
+        /** CustomQuestionOut */
+        CustomQuestionOut: {
+            question: components["schemas"]["QuestionOut"];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
         };
         /** ErrorOut */
         ErrorOut: {
@@ -994,6 +1884,27 @@ export interface components {
             model: string;
             /** Status */
             status: string;
+        };
+        /** HistoryOut */
+        HistoryOut: {
+            /**
+             * Attempts
+             * @description Newest first
+             */
+            attempts: components["schemas"]["AttemptOut"][];
+            /** Page */
+            page: number;
+            /** Pages */
+            pages: number;
+            /** Per Page */
+            per_page: number;
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+            /** Total */
+            total: number;
         };
         /** JobDescriptionIn */
         JobDescriptionIn: {
@@ -1063,6 +1974,75 @@ export interface components {
              */
             refresh_token?: string | null;
         };
+        /** MasteryChangeOut */
+        MasteryChangeOut: {
+            /** After */
+            after: number | null;
+            /**
+             * Before
+             * @description Level before the session; null: a new topic
+             */
+            before: number | null;
+            /** Change */
+            change: number | null;
+            /** Topic */
+            topic: string;
+        };
+        /** MasteryListOut */
+        MasteryListOut: {
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+            /**
+             * Topics
+             * @description Weakest first, then due, new, the rest
+             */
+            topics: components["schemas"]["MasteryOut"][];
+        };
+        /** MasteryOut */
+        MasteryOut: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "entry" | "mid" | "senior";
+            /**
+             * Due
+             * @description Next review (FSRS); null: never practised
+             */
+            due: string | null;
+            /** Due Now */
+            due_now: boolean;
+            /** Last Practiced */
+            last_practiced: string | null;
+            /**
+             * Level
+             * @description Moving average of scores (alpha 0.35), 0-1
+             */
+            level: number;
+            /** Name */
+            name: string;
+            /** Recent Scores */
+            recent_scores: number[];
+            /**
+             * Topic
+             * @description Topic slug (bank topic) or your own topic's name
+             */
+            topic: string;
+            /**
+             * Trend
+             * @enum {string}
+             */
+            trend: "new" | "improving" | "steady" | "declining";
+            /** Trend Slope */
+            trend_slope: number;
+            /** Weak */
+            weak: boolean;
+        };
         /** MessageOut */
         MessageOut: {
             /** Message */
@@ -1107,6 +2087,80 @@ export interface components {
             success?: boolean;
             user: components["schemas"]["UserOut"];
         };
+        /** ProgressOut */
+        ProgressOut: {
+            /** Answered */
+            answered: number;
+            /**
+             * Mean Score
+             * @description Mean of the latest scores; null: none yet
+             */
+            mean_score: number | null;
+            /** Total */
+            total: number;
+        };
+        /**
+         * QuestionOut
+         * @description A question as shown before it is answered: no reference answer, no key concepts.
+         */
+        QuestionOut: {
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "entry" | "mid" | "senior";
+            /**
+             * Id
+             * @description Stable id: send it back with the answer
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Question */
+            question: string;
+            /**
+             * Source
+             * @description What a resume, behavioural or role question is about
+             * @default null
+             */
+            source?: {
+                [key: string]: unknown;
+            } | null;
+            /** Topic */
+            topic: string;
+        };
+        /** QuestionScoreOut */
+        QuestionScoreOut: {
+            /** Attempts */
+            attempts: number;
+            /** Kind */
+            kind: string;
+            /** Question */
+            question: string;
+            /** Question Id */
+            question_id: string;
+            /**
+             * Score
+             * @description The latest answer's score; null: unanswered
+             */
+            score: number | null;
+            /** Topic */
+            topic: string;
+        };
+        /** QuestionsOut */
+        QuestionsOut: {
+            /** Count */
+            count: number;
+            /** Kind */
+            kind: string;
+            /** Questions */
+            questions: components["schemas"]["QuestionOut"][];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+        };
         /** RegisterIn */
         RegisterIn: {
             /**
@@ -1131,6 +2185,33 @@ export interface components {
              */
             username: string;
         };
+        /**
+         * ResultOut
+         * @description The latest scored answer to a session question; the reference is shown once answered.
+         */
+        ResultOut: {
+            /** Answer */
+            answer: string;
+            /** Concepts Covered */
+            concepts_covered: string[];
+            /** Concepts Missed */
+            concepts_missed: string[];
+            /** Feedback */
+            feedback: string[];
+            /** Reference Answer */
+            reference_answer: string;
+            /** Score */
+            score: number;
+        };
+        /** ReviewOut */
+        ReviewOut: {
+            /** Concept */
+            concept: string;
+            /** Question Id */
+            question_id: string;
+            /** Topic */
+            topic: string;
+        };
         /** SearchHit */
         SearchHit: {
             /** Position */
@@ -1153,6 +2234,195 @@ export interface components {
              * @default true
              */
             success?: boolean;
+        };
+        /** SessionBrief */
+        SessionBrief: {
+            /** Created At */
+            created_at: string;
+            /**
+             * Difficulty
+             * @enum {string|null}
+             */
+            difficulty: "entry" | "mid" | "senior" | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mock" | "technical" | "resume" | "behavioral" | "role";
+            progress: components["schemas"]["ProgressOut"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "finished";
+        };
+        /** SessionDetail */
+        SessionDetail: {
+            /** Created At */
+            created_at: string;
+            /**
+             * Difficulty
+             * @enum {string|null}
+             */
+            difficulty: "entry" | "mid" | "senior" | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mock" | "technical" | "resume" | "behavioral" | "role";
+            progress: components["schemas"]["ProgressOut"];
+            /** Questions */
+            questions: components["schemas"]["SessionQuestionOut"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "finished";
+            /** @description Set when the session is finished */
+            summary: components["schemas"]["SummaryOut"] | null;
+        };
+        /** SessionIn */
+        SessionIn: {
+            /**
+             * Count
+             * @description How many questions
+             * @default 5
+             */
+            count?: number;
+            /**
+             * Difficulty
+             * @description Overrides the level from experience years and mastery
+             * @default null
+             * @enum {string|null}
+             */
+            difficulty?: "entry" | "mid" | "senior" | null;
+            /**
+             * Kind
+             * @description mock mixes resume, technical (the job's gaps first), behavioural and role
+             * @enum {string}
+             */
+            kind: "mock" | "technical" | "resume" | "behavioral" | "role";
+            /**
+             * Seed
+             * @description Any text: another reproducible set
+             * @default null
+             */
+            seed?: string | null;
+        };
+        /** SessionListOut */
+        SessionListOut: {
+            /** Page */
+            page: number;
+            /** Pages */
+            pages: number;
+            /** Per Page */
+            per_page: number;
+            /**
+             * Sessions
+             * @description Newest first
+             */
+            sessions: components["schemas"]["SessionBrief"][];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+            /** Total */
+            total: number;
+        };
+        /** SessionOut */
+        SessionOut: {
+            session: components["schemas"]["SessionDetail"];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+        };
+        /** SessionQuestionOut */
+        SessionQuestionOut: {
+            /** Answered */
+            answered: boolean;
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "entry" | "mid" | "senior";
+            /**
+             * Id
+             * @description Stable id: send it back with the answer
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Question */
+            question: string;
+            /** @description null until the question is answered */
+            result: components["schemas"]["ResultOut"] | null;
+            /**
+             * Source
+             * @description What a resume, behavioural or role question is about
+             * @default null
+             */
+            source?: {
+                [key: string]: unknown;
+            } | null;
+            /** Topic */
+            topic: string;
+        };
+        /** SummaryOut */
+        SummaryOut: {
+            /** Answered */
+            answered: number;
+            /**
+             * Concepts To Review
+             * @description From the lowest-scored answer on
+             */
+            concepts_to_review: components["schemas"]["ReviewOut"][];
+            /** Mastery Change */
+            mastery_change: components["schemas"]["MasteryChangeOut"][];
+            /** Mean Score */
+            mean_score: number | null;
+            /** Per Question */
+            per_question: components["schemas"]["QuestionScoreOut"][];
+            /** Questions */
+            questions: number;
+            /** Strongest Topics */
+            strongest_topics: components["schemas"]["TopicScoreOut"][];
+            /**
+             * Topics
+             * @description Answered topics, best mean score first
+             */
+            topics: components["schemas"]["TopicScoreOut"][];
+            /** Weakest Topics */
+            weakest_topics: components["schemas"]["TopicScoreOut"][];
+        };
+        /** SummaryResponse */
+        SummaryResponse: {
+            session: components["schemas"]["SessionDetail"];
+            /**
+             * Success
+             * @default true
+             */
+            success?: boolean;
+            summary: components["schemas"]["SummaryOut"];
+        };
+        /** TopicScoreOut */
+        TopicScoreOut: {
+            /** Answered */
+            answered: number;
+            /** Mean Score */
+            mean_score: number;
+            /** Topic */
+            topic: string;
         };
         /**
          * UploadForm

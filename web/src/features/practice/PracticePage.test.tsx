@@ -1,28 +1,27 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import {
+  INTERVIEW_PATHS,
+  masteryRow,
+  question,
+  result,
+  session,
+  summary,
+} from "../../test/interview";
 import { fakeApi, renderSignedIn } from "../../test/render";
 import { PracticePage } from "./PracticePage";
 
-const INTERVIEW_PATHS = {
-  paths: {
-    "/api/interview/sessions": {},
-    "/api/interview/answer": {},
-    "/api/mastery": {},
-    "/api/interview/history": {},
-  },
-};
-
 const SESSION = {
   success: true,
-  session: {
-    id: 11,
-    kind: "technical",
-    questions: [
-      { id: "sql-entry-1", question: "What does an index do?", topic: "SQL", difficulty: "entry" },
-      { id: "go-entry-2", question: "What is a goroutine?", topic: "Go", difficulty: "entry" },
-    ],
-  },
+  session: session(11, [
+    question("sql-mid-1", "What does an index do?", "sql"),
+    question("go-mid-1", "What is a goroutine?", "go"),
+  ]),
+};
+const MASTERY = {
+  success: true,
+  topics: [masteryRow("sql", "SQL", 0.4, [0.4]), masteryRow("go", "Go", 0, [])],
 };
 
 describe("PracticePage", () => {
@@ -31,44 +30,19 @@ describe("PracticePage", () => {
     const api = fakeApi({
       "GET /api/openapi.json": () => ({ body: INTERVIEW_PATHS }),
       "POST /api/interview/sessions": () => ({ status: 201, body: SESSION }),
-      "POST /api/interview/answer": (body) => ({
-        body: {
-          success: true,
-          result: {
-            score: (body as { question_id: string }).question_id === "sql-entry-1" ? 0.82 : 0.31,
-            concepts_covered: ["faster lookups"],
-            concepts_missed: ["write cost"],
-            feedback: "Mention the cost on writes.",
-            reference_answer: "An index is a sorted structure...",
-            topic: "SQL",
-            mastery: { level: 0.55 },
+      "GET /api/mastery": () => ({ body: MASTERY }),
+      "POST /api/interview/answer": (body) => {
+        const id = (body as { question_id: string }).question_id;
+        return {
+          body: {
+            success: true,
+            result:
+              id === "sql-mid-1" ? result(id, 0.82, "sql", 0.4, 0.55) : result(id, 0.31, "go"),
           },
-        },
-      }),
+        };
+      },
       "POST /api/interview/sessions/11/finish": () => ({
-        body: {
-          success: true,
-          summary: {
-            scores: [
-              {
-                question_id: "sql-entry-1",
-                question: "What does an index do?",
-                score: 0.82,
-                topic: "SQL",
-              },
-              {
-                question_id: "go-entry-2",
-                question: "What is a goroutine?",
-                score: 0.31,
-                topic: "Go",
-              },
-            ],
-            strongest_topics: ["SQL"],
-            weakest_topics: ["Go"],
-            concepts_to_review: ["write cost"],
-            mastery_change: [{ topic: "SQL", before: 0.4, after: 0.55 }],
-          },
-        },
+        body: { success: true, session: SESSION.session, summary: summary() },
       }),
     });
     renderSignedIn(<PracticePage />, "/practice");
@@ -78,6 +52,8 @@ describe("PracticePage", () => {
     await user.click(screen.getByRole("button", { name: "Start practising" }));
     expect(await screen.findByText("What does an index do?")).toBeTruthy();
     expect(screen.getByText(/Question 1 of 2/)).toBeTruthy();
+    // The topic is named as the mastery list names it, not by its slug.
+    expect(await screen.findByText("Question 1 of 2 · SQL · mid")).toBeTruthy();
 
     // A blank answer is caught before any call.
     await user.click(screen.getByRole("button", { name: "Submit answer" }));
@@ -90,7 +66,9 @@ describe("PracticePage", () => {
     expect(screen.getByText("faster lookups")).toBeTruthy();
     expect(screen.getByText("write cost")).toBeTruthy();
     expect(screen.getByText("An index is a sorted structure...")).toBeTruthy();
-    expect(screen.getByText("Mastery of SQL is now 55%.")).toBeTruthy();
+    expect(screen.getByText("A fair answer.")).toBeTruthy();
+    expect(screen.getByText("Cover also: write cost.")).toBeTruthy();
+    expect(screen.getByText("SQL: 40% → 55% (+15 points).")).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Next question" }));
     expect(await screen.findByText("What is a goroutine?")).toBeTruthy();
@@ -101,15 +79,20 @@ describe("PracticePage", () => {
 
     expect(await screen.findByRole("heading", { name: /Session summary/ })).toBeTruthy();
     expect(screen.getByText("56% average")).toBeTruthy();
-    expect(screen.getByRole("list", { name: "Weakest topics" }).textContent).toBe("Go");
-    expect(screen.getByText("SQL: 40% → 55%")).toBeTruthy();
+    expect(screen.getByText("2 of 2 questions answered.")).toBeTruthy();
+    expect(screen.getByRole("list", { name: "Weakest topics" }).textContent).toBe("Go 31%");
+    expect(screen.getByRole("list", { name: "Concepts to review" }).textContent).toBe(
+      "scheduler (Go)",
+    );
+    expect(screen.getByText("SQL: 40% → 55% (+15 points).")).toBeTruthy();
+    expect(screen.getByText("Go: first attempt, mastery now 31%.")).toBeTruthy();
 
     const start = api.calls.find((c) => c.path === "/api/interview/sessions");
     expect(start?.body).toEqual({ kind: "technical", count: 3 });
     const answers = api.calls.filter((c) => c.path === "/api/interview/answer").map((c) => c.body);
     expect(answers).toEqual([
-      { question_id: "sql-entry-1", answer: "It speeds up lookups by key.", session_id: "11" },
-      { question_id: "go-entry-2", answer: "A lightweight thread.", session_id: "11" },
+      { question_id: "sql-mid-1", answer: "It speeds up lookups by key.", session_id: 11 },
+      { question_id: "go-mid-1", answer: "A lightweight thread.", session_id: 11 },
     ]);
   });
 

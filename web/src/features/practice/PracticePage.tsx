@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useReducer, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
@@ -7,8 +7,12 @@ import {
   DIFFICULTIES,
   interview,
   KINDS,
+  sourceLabel,
+  topicNames,
   type AnswerResult,
+  type Difficulty,
   type Kind,
+  type PracticeSession,
   type SessionSummary,
 } from "../../api/interview";
 import { useFeatures } from "../../app/features";
@@ -16,8 +20,16 @@ import { Alert } from "../../components/Alert";
 import { Chips } from "../../components/Chips";
 import { TextArea } from "../../components/Field";
 import { Page } from "../../components/Page";
+import { TableWrap } from "../../components/TableWrap";
 import { percent } from "../../components/format";
-import { answerProblem, initialPractice, isLast, practiceReducer, scoreBand } from "./practice";
+import {
+  answerProblem,
+  initialPractice,
+  isLast,
+  masteryLine,
+  practiceReducer,
+  scoreBand,
+} from "./practice";
 
 const KIND_LABELS: Record<Kind, string> = {
   mock: "Mock interview (a mix)",
@@ -62,15 +74,17 @@ export function PracticePage() {
   );
 }
 
-function Setup({
-  onStarted,
-}: {
-  onStarted(session: Awaited<ReturnType<typeof interview.startSession>>): void;
-}) {
+/** Name topics as the mastery list does ("ci-cd" -> "CI/CD"); the slug until it has loaded. */
+function useTopicName(): (topic: string) => string {
+  const mastery = useQuery({ queryKey: ["mastery"], queryFn: interview.mastery });
+  return topicNames(mastery.data);
+}
+
+function Setup({ onStarted }: { onStarted(session: PracticeSession): void }) {
   const id = useId();
   const [kind, setKind] = useState<Kind>("technical");
   const [count, setCount] = useState(5);
-  const [difficulty, setDifficulty] = useState("");
+  const [difficulty, setDifficulty] = useState<Difficulty | "">("");
   const start = useMutation({
     mutationFn: () => interview.startSession(kind, count, difficulty || undefined),
     onSuccess: (session) => {
@@ -127,7 +141,7 @@ function Setup({
           <select
             id={`${id}-level`}
             value={difficulty}
-            onChange={(e) => setDifficulty(e.target.value)}
+            onChange={(e) => setDifficulty(e.target.value as Difficulty | "")}
           >
             <option value="">From my experience</option>
             {DIFFICULTIES.map((d) => (
@@ -164,16 +178,25 @@ function QuestionCard({
 }) {
   const question = state.session.questions[state.index];
   const total = state.session.questions.length;
+  const topicName = useTopicName();
+  const queryClient = useQueryClient();
   const [answer, setAnswer] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  // A scored answer moves mastery and adds to the history: the Progress screen must refetch.
+  const stale = () => queryClient.invalidateQueries({ queryKey: ["mastery"] });
   const send = useMutation({
     mutationFn: () => interview.answer(question.id, answer, state.session.id),
-    onSuccess: onScored,
+    onSuccess: (result) => {
+      void stale();
+      void queryClient.invalidateQueries({ queryKey: ["history"] });
+      onScored(result);
+    },
   });
   const finish = useMutation({
     mutationFn: () => interview.finish(state.session.id),
     onSuccess: onFinished,
   });
+  const about = sourceLabel(question.source);
   const result = state.results[state.index];
   const error = send.error instanceof ApiError ? send.error : null;
   function submit(event: FormEvent) {
@@ -186,14 +209,13 @@ function QuestionCard({
     <div className="practice">
       <p className="muted" aria-live="polite">
         Question {state.index + 1} of {total}
-        {question.topic ? ` · ${question.topic}` : ""}
-        {question.difficulty ? ` · ${question.difficulty}` : ""}
+        {` · ${topicName(question.topic)} · ${question.difficulty}`}
       </p>
       <section className="card" aria-labelledby="question-text">
         <h2 id="question-text" className="question">
-          {question.text}
+          {question.question}
         </h2>
-        {question.source ? <p className="muted small">About: {question.source}</p> : null}
+        {about ? <p className="muted small">About: {about}</p> : null}
         {state.step === "answering" ? (
           <form onSubmit={submit} noValidate>
             {error ? <Alert tone="error">{error.message}</Alert> : null}
@@ -240,24 +262,28 @@ function QuestionCard({
 
 function ResultCard({ result }: { result: AnswerResult }) {
   const band = scoreBand(result.score);
+  const { mastery } = result;
   return (
     <section className="card result" aria-labelledby="result-heading" role="status">
       <h2 id="result-heading">
         Score <span className={`score score--${band}`}>{percent(result.score)}</span>
       </h2>
-      {result.feedback ? <p>{result.feedback}</p> : null}
+      {result.feedback.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
       <div className="grid grid--two">
         <div>
           <h3>Concepts covered</h3>
           <Chips
-            items={result.conceptsCovered.map((c) => ({ label: c, tone: "match" }))}
+            items={result.concepts_covered.map((c) => ({ label: c, tone: "match" }))}
             label="Concepts covered"
+            empty="None yet."
           />
         </div>
         <div>
           <h3>Concepts missed</h3>
           <Chips
-            items={result.conceptsMissed.map((c) => ({ label: c, tone: "missing" }))}
+            items={result.concepts_missed.map((c) => ({ label: c, tone: "missing" }))}
             label="Concepts missed"
             empty="None: well covered."
           />
@@ -265,78 +291,77 @@ function ResultCard({ result }: { result: AnswerResult }) {
       </div>
       <details className="reference" open>
         <summary>Reference answer</summary>
-        <p>{result.referenceAnswer}</p>
+        <p>{result.reference_answer}</p>
       </details>
-      {result.masteryLevel !== null ? (
-        <p className="muted small">
-          Mastery of {result.topic ?? "this topic"} is now {percent(result.masteryLevel)}.
-        </p>
-      ) : null}
+      <p className="muted small">
+        {masteryLine(mastery.name, mastery.level_before, mastery.level)}
+      </p>
     </section>
   );
 }
 
 function Summary({ summary, onRestart }: { summary: SessionSummary; onRestart(): void }) {
+  const topicName = useTopicName();
+  const topicChips = (list: SessionSummary["strongest_topics"], tone: "match" | "missing") =>
+    list.map((t) => ({ label: `${topicName(t.topic)} ${percent(t.mean_score)}`, tone }));
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
         Session summary
-        {summary.average !== null ? (
-          <span className="count">{percent(summary.average)} average</span>
+        {summary.mean_score !== null ? (
+          <span className="count">{percent(summary.mean_score)} average</span>
         ) : null}
       </h2>
-      {summary.scores.length ? (
-        <table className="table">
-          <caption className="visually-hidden">Score per question</caption>
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Topic</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.scores.map((s, i) => (
-              <tr key={`${s.questionId}-${i}`}>
-                <td>{s.question || `Question ${i + 1}`}</td>
-                <td>{s.topic ?? "–"}</td>
-                <td>{s.score === null ? "skipped" : percent(s.score)}</td>
+      <p className="muted">
+        {summary.answered} of {summary.questions} questions answered.
+      </p>
+      {summary.per_question.length ? (
+        <TableWrap label="Score per question">
+          <table className="table">
+            <caption className="visually-hidden">Score per question</caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Topic</th>
+                <th scope="col">Score</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {summary.per_question.map((s, i) => (
+                <tr key={`${s.question_id}-${i}`}>
+                  <td>{s.question}</td>
+                  <td>{topicName(s.topic)}</td>
+                  <td>{s.score === null ? "skipped" : percent(s.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       ) : null}
       <div className="grid grid--two">
         <div>
           <h3>Strongest topics</h3>
-          <Chips
-            items={summary.strongest.map((t) => ({ label: t, tone: "match" }))}
-            label="Strongest topics"
-          />
+          <Chips items={topicChips(summary.strongest_topics, "match")} label="Strongest topics" />
         </div>
         <div>
           <h3>Weakest topics</h3>
-          <Chips
-            items={summary.weakest.map((t) => ({ label: t, tone: "missing" }))}
-            label="Weakest topics"
-          />
+          <Chips items={topicChips(summary.weakest_topics, "missing")} label="Weakest topics" />
         </div>
       </div>
       <h3>Concepts to review</h3>
       <Chips
-        items={summary.conceptsToReview.map((t) => ({ label: t }))}
+        items={summary.concepts_to_review.map((r) => ({
+          label: `${r.concept} (${topicName(r.topic)})`,
+        }))}
         label="Concepts to review"
         empty="Nothing to review."
       />
-      {summary.masteryChange.length ? (
+      {summary.mastery_change.length ? (
         <>
           <h3>Mastery change</h3>
           <ul className="plain-list">
-            {summary.masteryChange.map((c) => (
-              <li key={c.topic}>
-                {c.topic}: {c.before === null ? "–" : percent(c.before)} →{" "}
-                {c.after === null ? "–" : percent(c.after)}
-              </li>
+            {summary.mastery_change.map((c) => (
+              <li key={c.topic}>{masteryLine(topicName(c.topic), c.before, c.after)}</li>
             ))}
           </ul>
         </>

@@ -1,45 +1,25 @@
 import { describe, expect, it } from "vitest";
-import type { AnswerResult, PracticeSession } from "../../api/interview";
+import {
+  question,
+  result as scored,
+  session as makeSession,
+  summary as makeSummary,
+} from "../../test/interview";
 import {
   answerProblem,
   answeredCount,
   initialPractice,
   isLast,
+  masteryLine,
   practiceReducer,
   scoreBand,
 } from "./practice";
 
-const session: PracticeSession = {
-  id: "s1",
-  kind: "technical",
-  questions: [
-    {
-      id: "q1",
-      text: "What is an index?",
-      topic: "SQL",
-      difficulty: "entry",
-      kind: "technical",
-      source: null,
-    },
-    {
-      id: "q2",
-      text: "Explain a goroutine.",
-      topic: "Go",
-      difficulty: "entry",
-      kind: "technical",
-      source: null,
-    },
-  ],
-};
-const result = (score: number): AnswerResult => ({
-  score,
-  conceptsCovered: ["lookup"],
-  conceptsMissed: [],
-  feedback: "ok",
-  referenceAnswer: "ref",
-  topic: "SQL",
-  masteryLevel: 0.5,
-});
+const session = makeSession(11, [
+  question("sql-mid-1", "What is an index?", "sql"),
+  question("go-mid-1", "Explain a goroutine.", "go"),
+]);
+const result = (score: number) => scored("sql-mid-1", score);
 
 describe("practiceReducer", () => {
   it("walks through the questions and finishes with a summary", () => {
@@ -55,14 +35,7 @@ describe("practiceReducer", () => {
     state = practiceReducer(state, { type: "scored", result: result(0.2) });
     // No question after the last one: "next" changes nothing, "finished" ends.
     expect(practiceReducer(state, { type: "next" })).toBe(state);
-    const summary = {
-      scores: [],
-      strongest: ["SQL"],
-      weakest: ["Go"],
-      conceptsToReview: [],
-      masteryChange: [],
-      average: 0.5,
-    };
+    const summary = makeSummary();
     state = practiceReducer(state, { type: "finished", summary });
     expect(state.step).toBe("summary");
     expect(answeredCount(state)).toBe(2);
@@ -91,7 +64,7 @@ describe("practiceReducer", () => {
 describe("answerProblem", () => {
   it("refuses blank and overlong answers", () => {
     expect(answerProblem("   ")).toBe("Write an answer first.");
-    expect(answerProblem("x".repeat(20001))).toMatch(/under 20,000/);
+    expect(answerProblem("x".repeat(4001))).toMatch(/under 4,000/);
     expect(answerProblem("An index is a sorted lookup structure.")).toBeNull();
   });
 });
@@ -105,5 +78,15 @@ describe("scoreBand", () => {
       "weak",
       "weak",
     ]);
+  });
+});
+
+describe("masteryLine", () => {
+  it("words a first attempt, a rise, a fall and no change", () => {
+    expect(masteryLine("CI/CD", null, 0.0154)).toBe("CI/CD: first attempt, mastery now 2%.");
+    expect(masteryLine("SQL", 0.4, 0.55)).toBe("SQL: 40% → 55% (+15 points).");
+    expect(masteryLine("Go", 0.6, 0.3)).toBe("Go: 60% → 30% (−30 points).");
+    expect(masteryLine("Go", 0.5, 0.501)).toBe("Go: 50% → 50% (no change).");
+    expect(masteryLine("Go", null, null)).toBe("Go: not practised yet.");
   });
 });

@@ -73,8 +73,8 @@ export function answeredCount(state: PracticeState): number {
   return state.step === "setup" ? 0 : state.results.filter(Boolean).length;
 }
 
-// The server states its own limit (a 422 with its message); this only stops a runaway paste.
-export const MAX_ANSWER = 20000;
+// The server's limit (interview/scoring.py MAX_ANSWER_CHARS); it answers 422 beyond it anyway.
+export const MAX_ANSWER = 4000;
 
 /** Say why an answer cannot be sent yet, or null when it can. */
 export function answerProblem(answer: string): string | null {
@@ -90,4 +90,15 @@ export function scoreBand(score: number): "strong" | "fair" | "weak" {
   if (score >= 0.7) return "strong";
   if (score >= 0.4) return "fair";
   return "weak";
+}
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;
+
+/** Describe a topic's mastery change in one line; `before` is null on its first attempt. */
+export function masteryLine(topic: string, before: number | null, after: number | null): string {
+  if (after === null) return `${topic}: not practised yet.`;
+  if (before === null) return `${topic}: first attempt, mastery now ${pct(after)}.`;
+  const delta = Math.round((after - before) * 100);
+  const change = delta === 0 ? "no change" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} points`;
+  return `${topic}: ${pct(before)} → ${pct(after)} (${change}).`;
 }

@@ -9,12 +9,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { interview, type MasteryRow } from "../../api/interview";
+import { interview, topicNames, type MasteryRow } from "../../api/interview";
 import { useFeatures } from "../../app/features";
 import { Alert } from "../../components/Alert";
 import { Page } from "../../components/Page";
+import { TableWrap } from "../../components/TableWrap";
 import { percent } from "../../components/format";
-import { historyPoints, isDue, shortDate, trendPoints, trendWord, weakestFirst } from "./mastery";
+import { clampPage, dueText, practised, shortDate, trendPoints, trendWord } from "./mastery";
+
+const HISTORY_PAGE = 10;
 
 export function ProgressPage() {
   const features = useFeatures();
@@ -68,7 +71,8 @@ function Mastery() {
   const mastery = useQuery({ queryKey: ["mastery"], queryFn: interview.mastery });
   if (mastery.isPending) return <p className="muted">Loading mastery…</p>;
   if (mastery.error) return <Alert tone="error">{mastery.error.message}</Alert>;
-  const rows = weakestFirst(mastery.data);
+  // The server's order is the practice order: weak topics, then due, new, the rest.
+  const rows = mastery.data;
   if (!rows.length) {
     return (
       <Alert tone="info">
@@ -76,14 +80,15 @@ function Mastery() {
       </Alert>
     );
   }
-  const now = new Date();
   return (
     <>
       <section className="card" aria-labelledby="mastery-heading">
         <h2 id="mastery-heading">Mastery</h2>
-        <div className="table-wrap">
+        <TableWrap label="Mastery per topic">
           <table className="table">
-            <caption className="visually-hidden">Mastery per topic, weakest first</caption>
+            <caption className="visually-hidden">
+              Mastery per topic: weak topics first, then those due, new, the rest
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Topic</th>
@@ -99,7 +104,15 @@ function Mastery() {
                 const trend = trendWord(row);
                 return (
                   <tr key={row.topic}>
-                    <th scope="row">{row.topic}</th>
+                    <th scope="row">
+                      {row.name}
+                      {row.weak ? (
+                        <>
+                          {" "}
+                          <span className="tag tag--warn">weak</span>
+                        </>
+                      ) : null}
+                    </th>
                     <td>
                       <span className="level">
                         <span className="level__bar" aria-hidden="true">
@@ -112,136 +125,131 @@ function Mastery() {
                     <td>
                       <span aria-hidden="true">{trend.arrow}</span> {trend.word}
                     </td>
-                    <td>{shortDate(row.lastPractised)}</td>
-                    <td>
-                      {isDue(row, now) ? (
-                        <span className="tag tag--warn">due now</span>
-                      ) : (
-                        shortDate(row.due)
-                      )}
-                    </td>
+                    <td>{shortDate(row.last_practiced)}</td>
+                    <td>{dueText(row)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <Trend rows={rows} />
     </>
   );
 }
 
-/** One topic's scores over its attempts: the mastery row's recent scores, else its past answers. */
+/** One topic's recent scores, the ones its trend is judged on. */
 function Trend({ rows }: { rows: MasteryRow[] }) {
   const id = useId();
-  const practised = rows.filter((r) => r.attempts > 0 || r.trend.length > 0);
+  const topics = practised(rows);
   const [picked, setPicked] = useState<string | null>(null);
-  const row = practised.find((r) => r.topic === picked) ?? practised[0];
-  const history = useQuery({
-    queryKey: ["history", "topic", row?.topic],
-    queryFn: () => interview.history(1, row!.topic),
-    enabled: Boolean(row) && row.trend.length === 0,
-  });
+  const row = topics.find((r) => r.topic === picked) ?? topics[0];
   if (!row) return null;
-  const points = row.trend.length ? trendPoints(row) : historyPoints(history.data?.items ?? []);
+  const points = trendPoints(row);
   return (
     <section className="card" aria-labelledby="trend-heading">
       <h2 id="trend-heading">Trend</h2>
       <div className="field field--small">
         <label htmlFor={`${id}-topic`}>Topic</label>
         <select id={`${id}-topic`} value={row.topic} onChange={(e) => setPicked(e.target.value)}>
-          {practised.map((r) => (
-            <option key={r.topic}>{r.topic}</option>
+          {topics.map((r) => (
+            <option key={r.topic} value={r.topic}>
+              {r.name}
+            </option>
           ))}
         </select>
       </div>
-      {points.length ? (
-        <>
-          <div aria-hidden="true">
-            <ResponsiveContainer width="100%" height={220}>
-              <LineChart
-                accessibilityLayer={false}
-                data={points}
-                margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-              >
-                <CartesianGrid stroke="var(--grid)" />
-                <XAxis dataKey="attempt" stroke="var(--muted)" fontSize={12} />
-                <YAxis
-                  domain={[0, 1]}
-                  tickFormatter={percent}
-                  stroke="var(--muted)"
-                  fontSize={12}
-                />
-                <Tooltip formatter={(v: unknown) => percent(Number(v))} />
-                <Line
-                  type="monotone"
-                  dataKey="score"
-                  stroke="var(--accent)"
-                  strokeWidth={2}
-                  isAnimationActive={false}
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-          <p className="visually-hidden">
-            Scores for {row.topic}, oldest first: {points.map((p) => percent(p.score)).join(", ")}
-          </p>
-        </>
-      ) : (
-        <p className="muted">{history.isPending ? "Loading…" : "No scores for this topic yet."}</p>
-      )}
+      <div aria-hidden="true">
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart
+            accessibilityLayer={false}
+            data={points}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid stroke="var(--grid)" />
+            <XAxis dataKey="attempt" stroke="var(--muted)" fontSize={12} allowDecimals={false} />
+            <YAxis domain={[0, 1]} tickFormatter={percent} stroke="var(--muted)" fontSize={12} />
+            <Tooltip formatter={(v: unknown) => percent(Number(v))} />
+            <Line
+              type="monotone"
+              dataKey="score"
+              stroke="var(--accent)"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="muted small">
+        {row.name}: {trendWord(row).word}, mastery {percent(row.level)} after {row.attempts}{" "}
+        {row.attempts === 1 ? "answer" : "answers"}. Recent scores, oldest first:{" "}
+        {points.map((p) => percent(p.score)).join(", ")}.
+      </p>
     </section>
   );
 }
 
 function History() {
   const [page, setPage] = useState(1);
-  const history = useQuery({ queryKey: ["history", page], queryFn: () => interview.history(page) });
+  const history = useQuery({
+    queryKey: ["history", page],
+    queryFn: () => interview.history(page, HISTORY_PAGE),
+  });
+  // Topic names come from the mastery list, which this screen has already asked for.
+  const mastery = useQuery({ queryKey: ["mastery"], queryFn: interview.mastery });
+  const topicName = topicNames(mastery.data);
+  const pages = Math.max(1, history.data?.pages ?? 1);
   return (
     <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">Past answers</h2>
+      <h2 id="history-heading">
+        Past answers
+        {history.data ? <span className="count">{history.data.total}</span> : null}
+      </h2>
       {history.isPending ? <p className="muted">Loading history…</p> : null}
       {history.error ? <Alert tone="error">{history.error.message}</Alert> : null}
       {history.data ? (
-        history.data.items.length ? (
+        history.data.attempts.length ? (
           <>
             <ol className="history">
-              {history.data.items.map((item) => (
+              {history.data.attempts.map((item) => (
                 <li key={item.id} className="history__item">
                   <p className="history__q">
                     <strong>{item.question}</strong>
                     <span className="muted small">
-                      {item.topic ? `${item.topic} · ` : ""}
-                      {shortDate(item.at)} · {percent(item.score)}
+                      {topicName(item.topic)} · {shortDate(item.created_at)} · {percent(item.score)}
                     </span>
                   </p>
                   <p className="history__a">{item.answer}</p>
-                  {item.feedback ? <p className="muted small">{item.feedback}</p> : null}
+                  {item.feedback.length ? (
+                    <p className="muted small">{item.feedback.join(" ")}</p>
+                  ) : null}
                 </li>
               ))}
             </ol>
-            <nav className="pager" aria-label="History pages">
-              <button
-                type="button"
-                className="button"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                Newer
-              </button>
-              <span>
-                Page {history.data.page} of {history.data.pages}
-              </span>
-              <button
-                type="button"
-                className="button"
-                disabled={page >= history.data.pages}
-                onClick={() => setPage(page + 1)}
-              >
-                Older
-              </button>
-            </nav>
+            {pages > 1 ? (
+              <nav className="pager" aria-label="History pages">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={page <= 1}
+                  onClick={() => setPage(clampPage(page - 1, pages))}
+                >
+                  Newer
+                </button>
+                <span>
+                  Page {history.data.page} of {pages}
+                </span>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={page >= pages}
+                  onClick={() => setPage(clampPage(page + 1, pages))}
+                >
+                  Older
+                </button>
+              </nav>
+            ) : null}
           </>
         ) : (
           <p className="muted">No answers yet.</p>

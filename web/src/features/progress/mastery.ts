@@ -1,44 +1,42 @@
-import type { HistoryItem, MasteryRow } from "../../api/interview";
+import { parseTime, type MasteryRow } from "../../api/interview";
 
-/** Sort topics weakest first, the order the next technical set practises them in. */
-export function weakestFirst(rows: MasteryRow[]): MasteryRow[] {
-  return [...rows].sort((a, b) => a.level - b.level || a.topic.localeCompare(b.topic));
-}
+const TRENDS: Record<MasteryRow["trend"], { word: string; arrow: string }> = {
+  improving: { word: "improving", arrow: "↑" },
+  declining: { word: "declining", arrow: "↓" },
+  steady: { word: "steady", arrow: "→" },
+  new: { word: "new", arrow: "·" },
+};
 
-/** Describe a topic's trend as a word and an arrow. */
+/** Describe a topic's trend (the server's word for its recent scores) with an arrow. */
 export function trendWord(row: MasteryRow): { word: string; arrow: string } {
-  let word = row.trendLabel?.toLowerCase() ?? "";
-  if (!word && row.trend.length >= 2) {
-    const delta = row.trend[row.trend.length - 1] - row.trend[0];
-    word = Math.abs(delta) < 0.05 ? "steady" : delta > 0 ? "up" : "down";
-  }
-  if (["up", "improving", "rising"].includes(word)) return { word: "improving", arrow: "↑" };
-  if (["down", "declining", "falling"].includes(word)) return { word: "declining", arrow: "↓" };
-  if (["flat", "steady", "stable"].includes(word)) return { word: "steady", arrow: "→" };
-  if (word === "new") return { word: "new", arrow: "·" };
-  return { word: "not enough attempts", arrow: "·" };
+  return TRENDS[row.trend] ?? { word: row.trend, arrow: "·" };
 }
 
-/** Tell whether a topic is due for practice at `now`. */
-export function isDue(row: MasteryRow, now: Date): boolean {
-  if (!row.due) return false;
-  const due = new Date(row.due);
-  return !Number.isNaN(due.getTime()) && due.getTime() <= now.getTime();
+/** Say when a topic is next due: never practised, due now, or its review date. */
+export function dueText(row: MasteryRow): string {
+  if (row.attempts === 0) return "not started";
+  if (row.due_now) return "due now";
+  return shortDate(row.due);
 }
 
-/** Format a date-time for the table, or a dash. */
+/** Format a server date-time as a local date, or a dash. */
 export function shortDate(value: string | null): string {
-  if (!value) return "–";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString();
+  const date = parseTime(value);
+  return date ? date.toLocaleDateString() : "–";
 }
 
-/** The points of one topic's trend chart, numbered from the first attempt. */
+/** Keep the topics with at least one answer: only they have a trend to chart. */
+export function practised(rows: MasteryRow[]): MasteryRow[] {
+  return rows.filter((r) => r.attempts > 0 && r.recent_scores.length > 0);
+}
+
+/** The points of one topic's trend chart: its recent scores, oldest first, numbered. */
 export function trendPoints(row: MasteryRow): { attempt: number; score: number }[] {
-  return row.trend.map((score, i) => ({ attempt: i + 1, score }));
+  const first = row.attempts - row.recent_scores.length + 1;
+  return row.recent_scores.map((score, i) => ({ attempt: first + i, score }));
 }
 
-/** The points of a topic's chart from its past answers (the API lists them newest first). */
-export function historyPoints(items: HistoryItem[]): { attempt: number; score: number }[] {
-  return [...items].reverse().map((item, i) => ({ attempt: i + 1, score: item.score }));
+/** Clamp a page number into 1..pages (an empty history still has page 1). */
+export function clampPage(page: number, pages: number): number {
+  return Math.min(Math.max(1, page), Math.max(1, pages));
 }
