@@ -1640,6 +1640,11 @@ export interface components {
             rag_ready: boolean;
             /** Skills */
             skills: string[];
+            /**
+             * Warnings
+             * @description What the parser could not read, as sentences saying what to check (e.g. job titles without dates, no education section); empty when nothing was missed
+             */
+            warnings?: string[];
         } & {
             [key: string]: unknown;
         };
