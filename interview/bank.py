@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -24,20 +24,6 @@ from resume import skills as taxonomy
 BANK_DIR = Path(__file__).resolve().parent / "data" / "bank"
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior")
 Level = Literal["entry", "mid", "senior"]
-CATEGORIES: tuple[str, ...] = (
-    "languages",
-    "frameworks",
-    "frontend",
-    "databases",
-    "cloud",
-    "devops",
-    "data-ml",
-    "testing",
-    "security",
-    "system-design",
-    "practices",
-    "behavioral",
-)
 Category = Literal[
     "languages",
     "frameworks",
@@ -52,6 +38,8 @@ Category = Literal[
     "practices",
     "behavioral",
 ]
+# One list: the tuple is read from the Literal, so the two cannot drift apart.
+CATEGORIES: tuple[str, ...] = get_args(Category)
 BEHAVIORAL = "behavioral"
 # Full stops only: a semicolon or "e.g." does not end a sentence of a reference answer.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
