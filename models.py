@@ -38,6 +38,11 @@ NAMING_CONVENTION = {
 }
 
 
+# The largest value of an Integer column on PostgreSQL: a larger id names no row, and asking
+# the database for it would fail with "integer out of range" instead of finding nothing.
+MAX_ROW_ID = 2**31 - 1
+
+
 def utcnow() -> datetime:
     """Return the current UTC time without tzinfo (stored naive, always UTC)."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -209,7 +214,10 @@ class CustomQuestion(db.Model):
         if not question_id.startswith(cls.PREFIX):
             return None
         digits = question_id[len(cls.PREFIX) :]
-        return int(digits) if digits.isascii() and digits.isdigit() and len(digits) < 12 else None
+        if not (digits.isascii() and digits.isdigit() and len(digits) < 12):
+            return None
+        row_id = int(digits)
+        return row_id if 0 < row_id <= MAX_ROW_ID else None
 
 
 SESSION_KINDS = ("mock", "technical", "resume", "behavioral", "role")

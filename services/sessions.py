@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 from interview.questions import Question
 from interview.scoring import Concept
 from interview.summary import SessionAnswer, SessionQuestion, summarise
-from models import SESSION_KINDS, Attempt, InterviewSession, User, db, utcnow
+from models import MAX_ROW_ID, SESSION_KINDS, Attempt, InterviewSession, User, db, utcnow
 from rag.store import IndexStore
 from services import practice
 from services.errors import Conflict, InvalidInput, NotFound
@@ -78,12 +78,9 @@ def question_from_record(record: dict[str, Any]) -> Question:
     )
 
 
-# Ids past this are no session's (and would overflow a database integer).
-MAX_ID = 2**62
-
-
 def _owned(user_id: int, session_id: int) -> InterviewSession:
-    if not 0 < session_id < MAX_ID:
+    # Ids past MAX_ROW_ID are no session's (and would overflow PostgreSQL's integer).
+    if not 0 < session_id <= MAX_ROW_ID:
         raise SessionNotFound()
     session = db.session.get(InterviewSession, session_id)
     if session is None or session.user_id != user_id:

@@ -128,6 +128,8 @@ def test_strong_answer_scores_clearly_above_weak_ones(client, auth):
         ({"question_id": "python-entry-1"}, 422, "answer"),
         ({"question_id": "no-such-question", "answer": "Lists are mutable."}, 404, "question_id"),
         ({"question_id": "custom-99999", "answer": "Lists are mutable."}, 404, "question_id"),
+        # Past PostgreSQL's integer range: still no such question, never a database error.
+        ({"question_id": "custom-2147483648", "answer": "Lists are mutable."}, 404, "question_id"),
         ({"question_id": "resume-0123456789abcdef", "answer": "I built it."}, 404, "question_id"),
         ({"question_id": 5, "answer": "Lists are mutable."}, 422, "question_id"),
     ],

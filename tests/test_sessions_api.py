@@ -226,7 +226,9 @@ def test_create_validation(client, auth, body, field):
     assert field in response.get_json()["errors"]
 
 
-@pytest.mark.parametrize("sid", ["0", "-1", "abc", str(2**63), str(2**70), "%00", "1.5"])
+@pytest.mark.parametrize(
+    "sid", ["0", "-1", "abc", str(2**31), str(2**63), str(2**70), "%00", "1.5"]
+)
 def test_hostile_session_ids_are_404(client, auth, sid):
     for method, path in (("GET", ""), ("POST", "/finish")):
         response = client.open(f"/api/interview/sessions/{sid}{path}", method=method, headers=auth)
