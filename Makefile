@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-postgres lint format eval eval-corpus bench clean web web-types test-web chromium
+.PHONY: run test test-postgres lint format eval eval-corpus bench clean web web-types test-web chromium audit
 
 # The web client (web/) needs Node.js 20.19 or newer; without it the API is served alone.
 NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null 2>&1 && echo yes)
@@ -64,6 +64,11 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m bench.extract_cost
 	$(BIN)/python -m bench.api_bench
 	$(BIN)/python -m bench.embed_backends
+
+# Known vulnerabilities in the pinned Python and npm dependencies (needs the advisory services).
+audit: $(VENV)/.dev web/node_modules/.installed
+	$(BIN)/pip-audit --progress-spinner off -r requirements.txt -r requirements-dev.txt
+	cd web && npm audit --omit=dev && npm audit
 
 # npm ci only when the lock changed; a build only when a source changed.
 web/node_modules/.installed: web/package.json web/package-lock.json

@@ -102,6 +102,10 @@ class Config:
         self.RATELIMIT_LOGIN = _env("RATELIMIT_LOGIN", "10 per minute")
         self.RATELIMIT_LOGIN_ADDRESS = _env("RATELIMIT_LOGIN_ADDRESS", "60 per minute")
         self.RATELIMIT_REGISTER = _env("RATELIMIT_REGISTER", "120 per minute;1000 per day")
+        # The CPU-heavy routes per account: an upload extracts and embeds a whole resume, a fit
+        # embeds a job description. One account must not be able to occupy every worker.
+        self.RATELIMIT_UPLOAD = _env("RATELIMIT_UPLOAD", "10 per minute;200 per day")
+        self.RATELIMIT_FIT = _env("RATELIMIT_FIT", "60 per minute")
         self.MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 10 * 1024 * 1024)
         self.MAX_FORM_MEMORY_SIZE = self.MAX_CONTENT_LENGTH
         self.MAX_RESUME_PAGES = _int("MAX_RESUME_PAGES", DEFAULT_MAX_RESUME_PAGES)

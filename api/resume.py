@@ -15,6 +15,7 @@ from api.schemas import (
     SearchQuery,
     UploadForm,
 )
+from extensions import limiter, user_key
 from rag.store import IndexStore
 from services.ingest import Settings, commit, prepare, validate_job_description
 from services.retrieval import fit_stored_resume, latest_analysis, search_resume
@@ -31,7 +32,16 @@ def _store() -> IndexStore:
     return current_app.extensions["index_store"]
 
 
+def _upload_limit() -> str:
+    return current_app.config["RATELIMIT_UPLOAD"]
+
+
+def _fit_limit() -> str:
+    return current_app.config["RATELIMIT_FIT"]
+
+
 @resume_bp.post("/upload_resume")
+@limiter.limit(_upload_limit, key_func=user_key)
 @jwt_required()
 @operation(
     "Upload a resume (PDF or DOCX) with the target job description",
@@ -61,6 +71,7 @@ def get_analysis():
 
 
 @resume_bp.post("/resume/fit")
+@limiter.limit(_fit_limit, key_func=user_key)
 @jwt_required()
 @operation(
     "Score the stored resume against another job description",

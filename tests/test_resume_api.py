@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from api.schemas import UserOut
 from app import recover_files
+from extensions import limiter
 from models import ResumeAnalysis, ResumeChunk, User, db
 from tests import hostile
 from tests.conftest import dev_file
@@ -462,3 +463,23 @@ def test_a_fully_read_upload_has_no_warnings(uploaded, client):
     assert uploaded["data"]["warnings"] == []
     schema = client.get("/api/openapi.json").get_json()["components"]["schemas"]
     assert schema["AnalysisData"]["properties"]["warnings"]["type"] == "array"
+
+
+def test_uploads_and_fits_are_rate_limited_per_account(app, client, auth, register, pdf_resume):
+    app.config["RATELIMIT_UPLOAD"] = "2 per minute"
+    app.config["RATELIMIT_FIT"] = "1 per minute"
+    limiter.enabled = True
+    statuses = [upload(client, auth, pdf_resume, "a.pdf").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    limited = upload(client, auth, pdf_resume, "a.pdf")
+    assert limited.get_json()["success"] is False and "Retry-After" in limited.headers
+    fits = [
+        client.post("/api/resume/fit", headers=auth, json={"job_description": JD_BACKEND})
+        for _ in range(2)
+    ]
+    assert [r.status_code for r in fits] == [200, 429]
+    # The limit is the account's, not the address's: another user from the same address uploads.
+    other = {"Authorization": f"Bearer {register()['access_token']}"}
+    assert upload(client, other, pdf_resume, "a.pdf").status_code == 200
+    # Requests without a valid token still get their 401, counted against the address only.
+    assert upload(client, {"Authorization": "Bearer nope"}, pdf_resume, "a.pdf").status_code == 401
