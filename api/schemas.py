@@ -289,6 +289,10 @@ class JobFitOut(BaseModel):
     semantic_score: float
     matching_skills: list[str]
     missing_skills: list[str]
+    required_skills: list[str] = Field(
+        default_factory=list,
+        description="The job's skills named as requirements, not as nice-to-have or in boilerplate",
+    )
     experience_fit: str
     required_years: int | None = None
     required_years_max: int | None = None

@@ -8,7 +8,8 @@ throwaway SQLite database, or on a database of its own created on --postgres and
 afterwards, with --redis as the rate-limit store. Each simulated user is a thread; two threads
 share each account. They register or log in, then until the time is up: read the profile,
 update it (one thread of a pair writes the phone, the other the years, so a lost update would
-show), upload a dev resume, score the fit to a dev job and search it. Users arrive 0.2 s
+show), upload a dev resume, score the fit to a dev job, search it, and practise (ask for a
+question of a random kind and answer it). Users arrive 0.2 s
 apart; every request has a timeout and the whole run a deadline. It reports p50/p95 per
 route, the status counts, and fails on any 5xx, lost update or "database is locked" in the
 server log.
@@ -101,9 +102,9 @@ def lane(i: int, url: str, deadline: float, stats: Stats, files, jobs, qs, writt
                 data={"job_description": rng.choice(jobs)},
             )
             uploaded = uploaded or (r is not None and r.status_code == 200)
-        elif pick < 0.45:
+        elif pick < 0.42:
             stats.call(http, "GET /api/profile", "GET", url + "/api/profile", headers=auth)
-        elif pick < 0.65:
+        elif pick < 0.60:
             field, value = (
                 ("phone", f"+1 555 {i:02d}{n:04d}")
                 if i % 2 == 0
@@ -122,6 +123,8 @@ def lane(i: int, url: str, deadline: float, stats: Stats, files, jobs, qs, writt
             )
             if r is not None and r.status_code == 200:
                 written[(name, field)] = value
+        elif pick < 0.72:
+            practise(http, url, auth, stats, rng)
         elif pick < 0.85:
             stats.call(
                 http,
@@ -142,6 +145,31 @@ def lane(i: int, url: str, deadline: float, stats: Stats, files, jobs, qs, writt
             )
         else:
             stats.call(http, "POST /api/login", "POST", url + "/api/login", json=body)
+
+
+def practise(http: requests.Session, url: str, auth: dict, stats: Stats, rng) -> None:
+    """Ask for one practice question of a random kind and answer it with a short text."""
+    kind = rng.choice(("technical", "resume", "behavioral", "role"))
+    r = stats.call(
+        http,
+        "GET /api/interview/questions",
+        "GET",
+        url + "/api/interview/questions",
+        headers=auth,
+        params={"kind": kind, "count": 1, "seed": rng.randrange(10**6)},
+    )
+    if r is None or r.status_code != 200 or not r.json()["questions"]:
+        return
+    question = r.json()["questions"][0]
+    answer = f"I would explain {question['topic']} with an example from my last project."
+    stats.call(
+        http,
+        "POST /api/interview/answer",
+        "POST",
+        url + "/api/interview/answer",
+        headers=auth,
+        json={"question_id": question["id"], "answer": answer},
+    )
 
 
 def check_updates(url: str, written: dict, users: int) -> list[str]:

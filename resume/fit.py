@@ -212,6 +212,7 @@ def analyze_fit(
     """
     ranked = jd_skills_ranked(jd_text or "", find_skills)
     jd_skills = [name for name, _ in ranked]
+    required = [name for name, part in ranked if part == CORE]
     have = {skills.skill_key(s) for s in list(resume_skills) + find_skills(resume_text or "") if s}
     matching = [s for s in jd_skills if skills.skill_key(s) in have]
     missing = [s for s in jd_skills if skills.skill_key(s) not in have]
@@ -240,6 +241,7 @@ def analyze_fit(
         "semantic_score": round(semantic, 4),
         "matching_skills": matching,
         "missing_skills": missing,
+        "required_skills": required,
         "experience_fit": fit_label,
         "required_years": minimum,
         "required_years_max": maximum,

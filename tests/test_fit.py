@@ -311,6 +311,8 @@ def test_missing_skills_list_required_before_nice_to_have():
     result = _analyze(resume_text="Chef", resume_skills=[], candidate_years=3, jd_text=jd)
     assert result["missing_skills"][-1] == "Kubernetes"
     assert set(result["missing_skills"]) == {"Python", "PostgreSQL", "Kubernetes"}
+    # The client marks required skills: the nice-to-have one is not among them.
+    assert sorted(result["required_skills"]) == ["PostgreSQL", "Python"]
     # Nice-to-have skills still count in full in the keyword score.
     assert result["keyword_score"] == 0.0
 

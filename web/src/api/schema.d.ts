@@ -1940,6 +1940,11 @@ export interface components {
              */
             overall_score?: number | null;
             /**
+             * Required Skills
+             * @description The job's skills named as requirements, not as nice-to-have or in boilerplate
+             */
+            required_skills?: string[];
+            /**
              * Required Years
              * @default null
              */
