@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from functools import partial
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from api.schemas import Strict
 from interview.scoring import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, MAX_REFERENCE_CHARS
@@ -31,6 +32,24 @@ def _digits(value: Any, low: int, high: int, default: int | None = None) -> int:
     if not low <= number <= high:
         raise ValueError(f"must be an integer from {low} to {high}")
     return number
+
+
+def page_size(default: int, maximum: int) -> Any:
+    """Return the type of a per_page query parameter: 1 to maximum, default when absent."""
+    return Annotated[
+        int,
+        BeforeValidator(partial(_digits, low=1, high=maximum, default=default)),
+        Field(ge=1, le=maximum),
+    ]
+
+
+# A page number in a query string: ASCII digits only, 1 when absent.
+Page = Annotated[
+    int,
+    BeforeValidator(partial(_digits, low=1, high=MAX_PAGE, default=1)),
+    Field(ge=1, le=MAX_PAGE),
+]
+HistoryPageSize = page_size(20, MAX_PER_PAGE)
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -112,18 +131,8 @@ class HistoryQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     topic: str | None = Field(default=None, max_length=MAX_TOPIC_CHARS)
-    page: int = Field(default=1, ge=1, le=MAX_PAGE)
-    per_page: int = Field(default=20, ge=1, le=MAX_PER_PAGE)
-
-    @field_validator("page", mode="before")
-    @classmethod
-    def _page(cls, value: Any) -> int:
-        return _digits(value, 1, MAX_PAGE, default=1)
-
-    @field_validator("per_page", mode="before")
-    @classmethod
-    def _per_page(cls, value: Any) -> int:
-        return _digits(value, 1, MAX_PER_PAGE, default=20)
+    page: Page = 1
+    per_page: HistoryPageSize = 20
 
     @field_validator("topic", mode="before")
     @classmethod

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas import Strict
-from api.schemas_interview import MAX_PAGE, MAX_SEED_CHARS, Level, QuestionOut, _digits
+from api.schemas_interview import MAX_SEED_CHARS, Level, Page, QuestionOut, page_size
 from services.sessions import DEFAULT_COUNT, MAX_COUNT
 
 SessionKind = Literal["mock", "technical", "resume", "behavioral", "role"]
 MAX_SESSIONS_PER_PAGE = 50
+SessionsPageSize = page_size(10, MAX_SESSIONS_PER_PAGE)
 
 
 class SessionIn(Strict):
@@ -32,18 +33,8 @@ class SessionsQuery(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    page: int = Field(default=1, ge=1, le=MAX_PAGE)
-    per_page: int = Field(default=10, ge=1, le=MAX_SESSIONS_PER_PAGE)
-
-    @field_validator("page", mode="before")
-    @classmethod
-    def _page(cls, value: Any) -> int:
-        return _digits(value, 1, MAX_PAGE, default=1)
-
-    @field_validator("per_page", mode="before")
-    @classmethod
-    def _per_page(cls, value: Any) -> int:
-        return _digits(value, 1, MAX_SESSIONS_PER_PAGE, default=10)
+    page: Page = 1
+    per_page: SessionsPageSize = 10
 
 
 # ---- responses -------------------------------------------------------------------------
