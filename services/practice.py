@@ -240,6 +240,13 @@ def find_question(user_id: int, question_id: str) -> Question:
         found = _generated(user, question_id)
         if found is not None:
             return found
+        # Generated ids are derived from the resume and job description: after a re-upload
+        # (or from another account) the same id names nothing any more.
+        raise NotFound(
+            "No question has this id: questions built from a resume or job description end when "
+            "it is replaced, so ask for a new set.",
+            {"question_id": "unknown question id"},
+        )
     else:
         try:
             q = qbank.get_question(question_id)
