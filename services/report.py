@@ -21,13 +21,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 # DejaVu Sans covers most alphabets a name is written in; reportlab's bundled Vera (Latin) is
 # the fallback where the system has no DejaVu. Standard PDF fonts would drop anything beyond
 # Latin-1. Characters the main font lacks (Chinese, Japanese, Korean) are drawn with a system
-# CJK font when one is installed, else they show as empty boxes (never an error).
+# CJK font when one is installed, else with the PDF standard's Asian CID fonts (never an error).
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _FONT_CHOICES = (
     (_DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"),
@@ -120,10 +121,32 @@ def _register_fonts() -> None:
             _extra.append((font.fontName, frozenset(font.face.charToGlyph)))
 
 
+# Without a system CJK font, the standard Asian CID fonts of the PDF format stand in: nothing
+# is embedded (readers bring their Asian font packs) and the text stays extractable Unicode.
+_CID_FONTS = (
+    ("HYSMyeongJo-Medium", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))),
+    ("HeiseiMin-W3", ((0x3040, 0x30FF), (0x31F0, 0x31FF))),
+    (
+        "STSong-Light",
+        ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)),
+    ),
+)
+
+
+def _cid_font_for(code: int) -> str | None:
+    for name, ranges in _CID_FONTS:
+        if any(low <= code <= high for low, high in ranges):
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(UnicodeCIDFont(name))
+            return name
+    return None
+
+
 def _font_for(ch: str) -> str | None:
     if ord(ch) in _main_chars or ch.isspace():
         return None
-    return next((name for name, chars in _extra if ord(ch) in chars), None)
+    extra = next((name for name, chars in _extra if ord(ch) in chars), None)
+    return extra or _cid_font_for(ord(ch))
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -76,6 +76,7 @@ def test_report_without_resume_or_practice_says_so():
         'O\'Brien "quoted" <para>',
         "Zoë Łukasz Ørsted",
         "李雷 Li Lei",
+        "ひらがな カタカナ 한국어",
         "\x00\x07control\u200b\u202eRTL",
         "🙂" * 30,
     ],
