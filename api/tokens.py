@@ -18,9 +18,10 @@ routes that change the account load it into the session with `account()`.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt as pyjwt
@@ -117,10 +118,38 @@ def _bearer_token() -> str:
     return parts[1]
 
 
+# Verified tokens by (token, key): a client sends the same access token for its whole life,
+# and verifying it again gives the same header and claims. Only the claims that time can
+# invalidate are checked again on a hit (exp; nbf and iat, once passed, stay passed). Nothing
+# about revocation or the account is kept here: both are read from the database every time.
+_verified: dict[tuple[str, str], tuple[dict, dict]] = {}
+_VERIFIED_MAX = 4096
+
+
 def _decode(encoded: str) -> tuple[dict, dict]:
-    """Verify and decode a token once; return its header and claims with the library's defaults."""
+    """Verify and decode a token; return its header and claims with the library's defaults."""
+    key = jwt_config.decode_key
+    hit = _verified.get((encoded, key))
+    if hit is not None:
+        exp = hit[1].get("exp")
+        if exp is None or exp > time.time() - _leeway_seconds():
+            return hit[0], dict(hit[1])
+    header, claims = _verify(encoded, key)
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[(encoded, key)] = (header, dict(claims))
+    return header, claims
+
+
+def _leeway_seconds() -> float:
+    leeway = jwt_config.leeway
+    return leeway.total_seconds() if isinstance(leeway, timedelta) else float(leeway)
+
+
+def _verify(encoded: str, key: str) -> tuple[dict, dict]:
+    """Verify a token with PyJWT (signature, algorithm, exp, nbf, iat, aud, iss, sub)."""
     kwargs: dict[str, Any] = {
-        "key": jwt_config.decode_key,
+        "key": key,
         "algorithms": jwt_config.decode_algorithms,
         "audience": jwt_config.decode_audience,
         "issuer": jwt_config.decode_issuer,
