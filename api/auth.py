@@ -22,7 +22,7 @@ from api.errors import APIError, error_response
 from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
 from api.tokens import Caller, jwt_required, token_state
 from config import ConfigError
-from extensions import account_key, jwt, limit
+from extensions import account_key, jwt, limiter
 from models import TokenBlocklist, User, db
 from services.errors import Conflict
 
@@ -67,7 +67,7 @@ def _dummy_hash() -> str:
 
 
 @auth_bp.post("/register")
-@limit(_register_limit)
+@limiter.limit(_register_limit)
 @operation(
     "Create an account",
     tag="auth",
@@ -109,8 +109,8 @@ def register(body: RegisterIn):
 
 
 @auth_bp.post("/login")
-@limit(_login_address_limit)
-@limit(_login_limit, key_func=account_key, deduct_when=_failed)
+@limiter.limit(_login_address_limit)
+@limiter.limit(_login_limit, key_func=account_key, deduct_when=_failed)
 @operation(
     "Log in with username or email",
     tag="auth",

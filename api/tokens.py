@@ -39,6 +39,7 @@ from flask_jwt_extended.exceptions import (
 )
 from sqlalchemy import bindparam, select
 
+from database import PreparedSelect
 from models import TokenBlocklist, User, db
 
 
@@ -58,9 +59,9 @@ class Caller:
 
 
 _users = User.__table__
-# Built once; SQLAlchemy caches its compiled form per dialect, so a request only binds the jti
-# and the user id. The blocklist's jti is unique and users.id the primary key.
-_TOKEN_CALLER = (
+# Compiled once per engine; a request only binds the jti and the user id. The blocklist's jti
+# is unique and users.id the primary key.
+_TOKEN_CALLER = PreparedSelect(
     select(
         *(_users.c[f.name] for f in fields(Caller)),
         TokenBlocklist.__table__.c.id.label("revoked_id"),
@@ -68,8 +69,8 @@ _TOKEN_CALLER = (
     .outerjoin(TokenBlocklist.__table__, TokenBlocklist.__table__.c.jti == bindparam("jti"))
     .where(_users.c.id == bindparam("uid"))
 )
-_TOKEN_REVOKED = select(TokenBlocklist.__table__.c.id).where(
-    TokenBlocklist.__table__.c.jti == bindparam("jti")
+_TOKEN_REVOKED = PreparedSelect(
+    select(TokenBlocklist.__table__.c.id).where(TokenBlocklist.__table__.c.jti == bindparam("jti"))
 )
 
 
@@ -80,15 +81,15 @@ def token_state(claims: dict) -> tuple[Caller | None, bool]:
         uid = int(claims["sub"])
     except (KeyError, TypeError, ValueError):
         uid = None
-    # A pooled connection of its own: no ORM session, identity map or User instance is built
-    # for a read that only needs a few columns.
-    with db.engine.connect() as conn:
-        row = None
-        if uid is not None and -(2**31) <= uid < 2**31:  # users.id is a 32-bit integer
-            row = conn.execute(_TOKEN_CALLER, {"jti": jti, "uid": uid}).first()
-        if row is None:
-            # No such user: the revocation still decides first.
-            return None, conn.execute(_TOKEN_REVOKED, {"jti": jti}).first() is not None
+    # A pooled connection of its own, outside the ORM session: no identity map or User is
+    # built for a read that only needs a few columns.
+    engine = db.engine
+    row = None
+    if uid is not None and -(2**31) <= uid < 2**31:  # users.id is a 32-bit integer
+        row = _TOKEN_CALLER.first(engine, {"jti": jti, "uid": uid})
+    if row is None:
+        # No such user: the revocation still decides first.
+        return None, _TOKEN_REVOKED.first(engine, {"jti": jti}) is not None
     *values, revoked_id = row
     return Caller(*values), revoked_id is not None
 

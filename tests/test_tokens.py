@@ -115,3 +115,40 @@ def test_profile_answer_is_the_documented_json(client, user):
         "resume_filename",
         "created_at",
     ]
+
+
+def test_prepared_select_reads_like_core_and_raises_sqlalchemy_errors(app, user):
+    from sqlalchemy import column, literal_column, select, table
+    from sqlalchemy.exc import DBAPIError
+
+    from database import PreparedSelect
+    from models import User, db
+
+    with app.app_context():
+        uid = user["user"]["id"]
+        stmt = select(User.skills, User.created_at).where(User.id == uid)
+        assert PreparedSelect(stmt).first(db.engine, {}) == tuple(db.session.execute(stmt).one())
+        missing = PreparedSelect(select(column("x")).select_from(table("no_such_table")))
+        with pytest.raises(DBAPIError):
+            missing.first(db.engine, {})
+        assert (
+            PreparedSelect(select(literal_column("1")).where(User.id == -5)).first(db.engine, {})
+            is None
+        )
+
+
+def test_only_route_limits_are_checked(app, client, register):
+    from extensions import limiter
+
+    # The limiter's before-request check (default and application limits) is not installed...
+    assert limiter._check_request_limit not in app.before_request_funcs.get(None, [])
+    # ...and the route limits still hold.
+    register(username="limited")
+    limiter.enabled = True
+    statuses = {
+        client.post(
+            "/api/login", json={"username": "limited", "password": "wrong-password"}
+        ).status_code
+        for _ in range(12)
+    }
+    assert 429 in statuses
