@@ -180,7 +180,7 @@ def measure(args: argparse.Namespace, base: Path, log) -> dict[str, Any]:
         res["load"]["after_search_answer"] = load_average()
         if shutil.which("wrk"):
             log("profile throughput against the bare route")
-            res["profile"] = profile_rounds(server.url, headers, args, base, log)
+            res["profile"] = profile_rounds(server, headers, args, base, log)
         else:
             log("wrk not found (apt-get install wrk): profile throughput skipped")
         res["peak_rss_end_mib"] = worker_peaks(server)
@@ -196,8 +196,13 @@ def _profile_summary(profile: dict) -> dict[str, float]:
     svc = [r["rps"] for r in profile["runs"]["service"]]
     bare = [r["rps"] for r in profile["runs"]["bare"]]
     pairs = [s / b for s, b in zip(svc, bare, strict=True)]
+    cpu = {k: sum(r["cpu_us_per_request"] for r in profile["runs"][k]) for k in ("service", "bare")}
+    n = len(svc)
     return {
         "ratio": round(sum(svc) / sum(bare), 3),
+        "cpu_ratio": round(cpu["bare"] / cpu["service"], 3),
+        "service_cpu_us": round(cpu["service"] / n),
+        "bare_cpu_us": round(cpu["bare"] / n),
         "pairs_min": round(min(pairs), 3),
         "pairs_max": round(max(pairs), 3),
         "service_rps": round(sorted(svc)[len(svc) // 2]),
@@ -244,6 +249,14 @@ def table(res: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 f"{p['ratio']:.2f} (pairs {p['pairs_min']:.2f}-{p['pairs_max']:.2f})",
                 ">= 0.5",
                 f"{p['service_rps']} vs {p['bare_rps']} req/s, {p['non_2xx']} non-2xx",
+            )
+        )
+        rows.append(
+            (
+                "worker CPU per request, bare route / GET /api/profile",
+                f"{p['cpu_ratio']:.2f}",
+                ">= 0.5",
+                f"{p['bare_cpu_us']} vs {p['service_cpu_us']} us (steadier on a shared machine)",
             )
         )
     peak = max(res["peak_rss_end_mib"] + res["peak_rss_ready_mib"])
