@@ -47,6 +47,8 @@ from models import TokenBlocklist, User, db
 class Caller:
     """The account a valid token names, as read with the token check (public columns only)."""
 
+    # The fields of api.schemas.UserOut, in its order: GET /api/profile serialises a Caller.
+
     id: int
     username: str
     email: str
