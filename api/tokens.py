@@ -121,26 +121,26 @@ def _bearer_token() -> str:
     return parts[1]
 
 
-# Verified tokens by (token, key): a client sends the same access token for its whole life,
-# and verifying it again gives the same header and claims. Only the claims that time can
-# invalidate are checked again on a hit (exp; nbf and iat, once passed, stay passed). Nothing
-# about revocation or the account is kept here: both are read from the database every time.
-_verified: dict[tuple[str, str], tuple[dict, dict]] = {}
+# Verified tokens, per app (its key, algorithms, audience and leeway are fixed at start): a
+# client sends the same access token for its whole life, and verifying it again gives the same
+# header and claims. Only the claims that time can invalidate are checked again on a hit (exp;
+# nbf and iat, once passed, stay passed). Nothing about revocation or the account is kept
+# here: both are read from the database every time.
 _VERIFIED_MAX = 4096
 
 
 def _decode(encoded: str) -> tuple[dict, dict]:
     """Verify and decode a token; return its header and claims with the library's defaults."""
-    key = jwt_config.decode_key
-    hit = _verified.get((encoded, key))
+    verified = current_app.extensions.setdefault("verified_tokens", {})
+    hit = verified.get(encoded)
     if hit is not None:
         exp = hit[1].get("exp")
         if exp is None or exp > time.time() - _leeway_seconds():
             return hit[0], dict(hit[1])
-    header, claims = _verify(encoded, key)
-    if len(_verified) >= _VERIFIED_MAX:
-        _verified.clear()
-    _verified[(encoded, key)] = (header, dict(claims))
+    header, claims = _verify(encoded, jwt_config.decode_key)
+    if len(verified) >= _VERIFIED_MAX:
+        verified.clear()
+    verified[encoded] = (header, dict(claims))
     return header, claims
 
 
