@@ -18,7 +18,7 @@ process the floor and the index measurements:
 - index size and search time at 10, 100 and 1,000 chunks per user, and with 10,000 users'
   indexes on disk against one user alone (bench/index_scale.py).
 Ratios are the figures; absolute times are context, with the load average they ran at.
-Writes bench/out/run_all.json. About 4 minutes on 2 cores; --quick about 2.
+Writes bench/out/run_all.json. About 3 minutes on 2 cores; --quick about 1.
 """
 
 from __future__ import annotations
