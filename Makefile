@@ -59,11 +59,9 @@ eval: $(VENV)/.dev
 eval-corpus: $(VENV)/.dev
 	$(BIN)/python bench/eval_corpus.py --with-dev
 
+# One table of ratios measured side by side in one run (bench/run_all.py; BENCH_ARGS=--quick).
 bench: $(VENV)/.dev
-	$(BIN)/python -m bench.throughput
-	$(BIN)/python -m bench.extract_cost
-	$(BIN)/python -m bench.api_bench
-	$(BIN)/python -m bench.embed_backends
+	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
 
 # Known vulnerabilities in the pinned Python and npm dependencies (needs the advisory services).
 audit: $(VENV)/.dev web/node_modules/.installed

@@ -1,10 +1,13 @@
-"""Database engine settings that SQLAlchemy URLs cannot express."""
+"""Database engine settings that SQLAlchemy URLs cannot express, and a prepared hot read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import Select, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from models import db
 
@@ -27,3 +30,67 @@ def configure_sqlite(app: Flask) -> None:
         engine: Engine = db.engine
         if not event.contains(engine, "connect", _sqlite_pragmas):
             event.listen(engine, "connect", _sqlite_pragmas)
+
+
+class PreparedSelect:
+    """A Core select compiled once per engine and run on a raw pooled DBAPI connection.
+
+    For a hot, simple read (the token check of every request): no Connection, transaction or
+    Result objects, only the pool's checkout, the driver's cursor and the columns' own result
+    processors (SQLite's JSON and DATETIME text become lists and datetimes, as through Core).
+    Bind values must be types the driver takes as they are (str, int). Driver errors are raised
+    as SQLAlchemy's, and a lost connection is invalidated, as Core does.
+    """
+
+    def __init__(self, statement: Select) -> None:
+        self.statement = statement
+        self._compiled: dict[int, tuple[Engine, str, list[str] | None, dict, list]] = {}
+
+    def _compile(self, engine: Engine) -> tuple[str, list[str] | None, dict, list]:
+        entry = self._compiled.get(id(engine))
+        if entry is None or entry[0] is not engine:
+            dialect = engine.dialect
+            compiled = self.statement.compile(dialect=dialect)
+            processors = [
+                column.type.dialect_impl(dialect).result_processor(dialect, None)
+                for column in self.statement.selected_columns
+            ]
+            positional = list(compiled.positiontup) if compiled.positional else None
+            # Values bound in the statement itself; the caller's params fill the others.
+            entry = (engine, str(compiled), positional, dict(compiled.params), processors)
+            self._compiled[id(engine)] = entry
+        return entry[1], entry[2], entry[3], entry[4]
+
+    def first(self, engine: Engine, params: dict[str, Any]) -> tuple | None:
+        """Return the first row, processed, or None."""
+        sql, positional, bound, processors = self._compile(engine)
+        values = {**bound, **params}
+        args: Any = tuple(values[name] for name in positional) if positional else values
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.execute(sql, args)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        except engine.dialect.loaded_dbapi.Error as exc:
+            lost = engine.dialect.is_disconnect(exc, connection.dbapi_connection, None)
+            if lost:
+                connection.invalidate(exc)
+            raise DBAPIError.instance(
+                sql,
+                args,
+                exc,
+                engine.dialect.loaded_dbapi.Error,
+                connection_invalidated=lost,
+                dialect=engine.dialect,
+            ) from exc
+        finally:
+            connection.close()
+        if row is None:
+            return None
+        return tuple(
+            value if process is None else process(value)
+            for value, process in zip(row, processors, strict=True)
+        )

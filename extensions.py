@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 from flask_cors import CORS
-from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
+from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -27,14 +27,3 @@ def account_key() -> str:
             (v for k in ("username", "email") if isinstance(v := body.get(k), str) and v), ""
         )
     return "account:" + name.strip().lower()[:254]
-
-
-def user_key() -> str:
-    """Key a rate limit on the signed-in account, or on the client address without one."""
-    try:
-        verify_jwt_in_request()
-    except Exception:  # noqa: BLE001
-        # Any token problem (missing, expired, revoked, forged) is refused by the view's own
-        # jwt_required with its proper 401; here it only means "no account to count against".
-        return "address:" + get_remote_address()
-    return f"user:{get_jwt_identity()}"

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Flask, current_app, g
+from flask import Blueprint, Flask, current_app
 from flask_jwt_extended import (
     create_access_token,
     create_refresh_token,
     decode_token,
     get_jwt,
     get_jwt_identity,
-    jwt_required,
 )
 from jwt import PyJWTError
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from api.contract import operation
 from api.errors import APIError, error_response
 from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
+from api.tokens import Caller, jwt_required, token_state
+from config import ConfigError
 from extensions import account_key, jwt, limiter
 from models import TokenBlocklist, User, db
 from services.errors import Conflict
@@ -202,50 +203,22 @@ def logout(body: LogoutIn):
     return {"message": "Logged out successfully"}
 
 
-# Built once: the user and the token's revocation in one indexed query (users' primary key,
-# the blocklist's unique jti). Profiling GET /api/profile showed the two separate ORM
-# queries this replaces, each built anew per request, as 45% of the request's time.
-_TOKEN_USER = (
-    select(User, TokenBlocklist.id)
-    .outerjoin(TokenBlocklist, TokenBlocklist.jti == bindparam("jti"))
-    .where(User.id == bindparam("uid"))
-)
-_TOKEN_REVOKED = select(TokenBlocklist.id).where(TokenBlocklist.jti == bindparam("jti"))
-
-
-def _load_token_user(payload: dict) -> tuple[User | None, bool]:
-    """Return the token's user (None if gone) and whether the token is revoked."""
-    jti = payload.get("jti")
-    try:
-        uid = int(payload["sub"])
-    except (KeyError, TypeError, ValueError):
-        uid = None
-    row = None
-    if uid is not None:
-        row = db.session.execute(_TOKEN_USER, {"jti": jti, "uid": uid}).first()
-    if row is None:
-        # No such user: the revocation still decides first, as it always has.
-        revoked = db.session.execute(_TOKEN_REVOKED, {"jti": jti}).first() is not None
-        return None, revoked
-    return row[0], row[1] is not None
-
-
 def register_jwt_callbacks(app: Flask) -> None:
     """Check revocation in the database and answer every JWT failure in the error shape."""
 
+    if list(app.config["JWT_TOKEN_LOCATION"]) != ["headers"]:
+        # api/tokens.py reads the Authorization header only.
+        raise ConfigError("JWT_TOKEN_LOCATION must be ['headers']")
+
+    # Routes use api.tokens.jwt_required; these keep flask-jwt-extended's own decorator,
+    # if anything uses it, on the same database check.
     @jwt.token_in_blocklist_loader
     def _revoked(_header: dict, payload: dict) -> bool:
-        user, revoked = _load_token_user(payload)
-        # Kept for the user lookup that follows within this request (one query, not two).
-        g._token_user = (payload.get("jti"), user)
-        return revoked
+        return token_state(payload)[1]
 
     @jwt.user_lookup_loader
-    def _lookup(_header: dict, payload: dict) -> User | None:
-        cached = g.pop("_token_user", None)
-        if cached is not None and cached[0] == payload.get("jti"):
-            return cached[1]
-        return _load_token_user(payload)[0]
+    def _lookup(_header: dict, payload: dict) -> Caller | None:
+        return token_state(payload)[0]
 
     @jwt.user_lookup_error_loader
     def _user_gone(_header: dict, _payload: dict):

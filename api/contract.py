@@ -22,13 +22,14 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Response, jsonify, request
+from flask import Response, request
 from pydantic import BaseModel, ValidationError
 
 from api.errors import APIError
 from api.validation import parse_json, validation_error
 
 M = TypeVar("M", bound=BaseModel)
+JSON = "application/json"
 
 
 def parse_query(model: type[M]) -> M:
@@ -50,11 +51,12 @@ def parse_form(model: type[M]) -> M:
         raise validation_error(exc) from None
 
 
-def serialise(model: type[BaseModel], data: Any) -> dict[str, Any]:
-    """Return data as the JSON-ready dict the response model declares."""
+def serialise(model: type[BaseModel], data: Any) -> str:
+    """Return data as the JSON text the response model declares."""
     if not isinstance(data, model):
         data = model.model_validate(data, from_attributes=True)
-    return data.model_dump(mode="json")
+    # pydantic writes the JSON itself (in Rust): no intermediate dict for json.dumps to walk.
+    return data.model_dump_json()
 
 
 def operation(
@@ -97,7 +99,7 @@ def operation(
             code = status
             if isinstance(result, tuple):
                 result, code = result
-            return jsonify(serialise(answers[code], result)), code
+            return Response(serialise(answers[code], result), status=code, mimetype=JSON)
 
         handle._openapi = {  # type: ignore[attr-defined]
             "summary": summary,

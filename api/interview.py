@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app
-from flask_jwt_extended import current_user, jwt_required
+from flask_jwt_extended import current_user
 
 from api.contract import operation
 from api.schemas_interview import (
@@ -18,6 +18,7 @@ from api.schemas_interview import (
     QuestionsOut,
     QuestionsQuery,
 )
+from api.tokens import jwt_required
 from services import mastery, practice
 
 interview_bp = Blueprint("interview", __name__, url_prefix="/api")

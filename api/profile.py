@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from flask_jwt_extended import current_user, jwt_required
 
 from api.contract import operation
 from api.schemas import ProfileOut, ProfileUpdateIn, ProfileUpdateOut
+from api.tokens import account, caller, jwt_required
 from models import db
 
 profile_bp = Blueprint("profile", __name__, url_prefix="/api")
@@ -17,7 +17,7 @@ profile_bp = Blueprint("profile", __name__, url_prefix="/api")
 @operation("Read your profile", tag="profile", response=ProfileOut)
 def get_profile():
     """Return the caller's profile."""
-    return {"user": current_user}
+    return {"user": caller()}
 
 
 @profile_bp.post("/update_profile")
@@ -28,7 +28,7 @@ def get_profile():
 def update_profile(body: ProfileUpdateIn):
     """Apply the fields given and leave the others as they were."""
     changes = body.model_dump(exclude_unset=True)
-    user = current_user
+    user = account()
     for field in ("full_name", "phone", "experience_years"):
         if field in changes:
             setattr(user, field, changes[field])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from flask_jwt_extended import current_user, jwt_required
 
 from api.contract import operation
+from api.tokens import account, jwt_required
 from services.progress import progress_report
 
 report_bp = Blueprint("report", __name__, url_prefix="/api")
@@ -21,4 +21,4 @@ report_bp = Blueprint("report", __name__, url_prefix="/api")
 )
 def report():
     """Return the caller's progress report as a PDF."""
-    return progress_report(current_user)
+    return progress_report(account())

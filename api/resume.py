@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app
-from flask_jwt_extended import current_user, jwt_required
+from flask_jwt_extended import current_user
 
 from api.contract import operation
 from api.schemas import (
@@ -15,7 +15,8 @@ from api.schemas import (
     SearchQuery,
     UploadForm,
 )
-from extensions import limiter, user_key
+from api.tokens import account, caller_key, jwt_required
+from extensions import limiter
 from rag.store import IndexStore
 from services.ingest import Settings, commit, prepare, validate_job_description
 from services.retrieval import fit_stored_resume, latest_analysis, search_resume
@@ -41,7 +42,7 @@ def _fit_limit() -> str:
 
 
 @resume_bp.post("/upload_resume")
-@limiter.limit(_upload_limit, key_func=user_key)
+@limiter.limit(_upload_limit, key_func=caller_key)
 @jwt_required()
 @operation(
     "Upload a resume (PDF or DOCX) with the target job description",
@@ -56,7 +57,7 @@ def upload_resume(form: UploadForm):
     job_description = validate_job_description(form.job_description, settings.jd_max_chars)
     upload = form.resume
     prepared = prepare(current_user.id, upload.read(), upload.filename, job_description, settings)
-    data = commit(current_user, prepared, _store(), settings)
+    data = commit(account(), prepared, _store(), settings)
     return {"message": "Resume uploaded and analyzed successfully", "data": data}
 
 
@@ -71,7 +72,7 @@ def get_analysis():
 
 
 @resume_bp.post("/resume/fit")
-@limiter.limit(_fit_limit, key_func=user_key)
+@limiter.limit(_fit_limit, key_func=caller_key)
 @jwt_required()
 @operation(
     "Score the stored resume against another job description",
@@ -111,5 +112,5 @@ def search(query: SearchQuery):
 )
 def delete_resume():
     """Delete the caller's resume data and the sessions and attempts that quote it."""
-    remove_resume_and_practice(current_user, _store(), _settings())
+    remove_resume_and_practice(account(), _store(), _settings())
     return {"message": "Resume deleted"}

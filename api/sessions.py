@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, current_app
-from flask_jwt_extended import current_user, jwt_required
+from flask_jwt_extended import current_user
 
 from api.contract import operation
 from api.schemas_sessions import (
@@ -15,6 +15,7 @@ from api.schemas_sessions import (
     SessionsQuery,
     SummaryResponse,
 )
+from api.tokens import jwt_required
 from models import InterviewSession
 from services.sessions import (
     create_session,

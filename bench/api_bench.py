@@ -210,6 +210,12 @@ class Server:
 
     def start(self, ready_seconds: float = 180) -> float:
         """Migrate, start gunicorn and wait until every worker is likely warm; return seconds."""
+        started = self.launch()
+        self.wait_ready(ready_seconds)
+        return time.perf_counter() - started
+
+    def launch(self) -> float:
+        """Migrate the database, then start gunicorn; return the perf_counter of its start."""
         subprocess.run(
             [BIN / "flask", "--app", "app", "db", "upgrade"],
             cwd=ROOT,
@@ -228,6 +234,11 @@ class Server:
             # Its own session: a Ctrl-C in the terminal reaches us, and we stop it cleanly.
             start_new_session=True,
         )
+        return started
+
+    def wait_ready(self, ready_seconds: float = 180) -> None:
+        """Wait until several health answers in a row say the model is ready."""
+        assert self.proc is not None
         deadline = time.monotonic() + ready_seconds
         ready = 0
         while time.monotonic() < deadline:
@@ -238,7 +249,7 @@ class Server:
                 # Several answers in a row, so every worker has most likely loaded the model.
                 ready = ready + 1 if body.get("model") == "ready" else 0
                 if ready >= 6:
-                    return time.perf_counter() - started
+                    return
             except (requests.RequestException, ValueError):
                 ready = 0
             time.sleep(0.5)

@@ -133,58 +133,83 @@ def wrk(url: str, headers: dict[str, str], seconds: int, connections: int) -> di
     }
 
 
+def profile_rounds(
+    server: Server, headers: dict[str, str], args: argparse.Namespace, base: Path, log
+) -> dict:
+    """Start the bare route with the profile's JSON and load both with wrk, A B B A per round.
+
+    Each run also records the workers' CPU time per request: steadier than the request rate
+    on a shared machine, since time other processes take is not counted.
+    """
+    url = server.url
+    body = requests.get(url + "/api/profile", headers=headers, timeout=30).json()
+    bare = BareServer(base, body, args.web_concurrency, args.gunicorn_threads)
+    try:
+        bare.start()
+        if requests.get(bare.url + "/api/profile", timeout=30).json() != body:
+            raise RuntimeError("the bare route does not return the same JSON")
+        # Warm both (connections, lazy imports) before anything counts.
+        wrk(url + "/api/profile", headers, 2, args.connections)
+        wrk(bare.url + "/api/profile", {}, 2, args.connections)
+        runs: dict[str, list[dict]] = {"service": [], "bare": []}
+        loads = [load_average()]
+        masters = {"service": server.proc.pid, "bare": bare.proc.pid}
+        for r in range(args.rounds):
+            for which in ("service", "bare", "bare", "service"):
+                target = (url if which == "service" else bare.url) + "/api/profile"
+                auth = headers if which == "service" else {}
+                workers = children(masters[which])
+                cpu = cpu_seconds(workers)
+                res = wrk(target, auth, args.seconds, args.connections)
+                served = res["rps"] * args.seconds
+                res["cpu_us_per_request"] = (cpu_seconds(workers) - cpu) / served * 1e6
+                runs[which].append(res)
+                log(
+                    f"round {r + 1} {which}: {res['rps']:.0f} req/s, "
+                    f"{res['cpu_us_per_request']:.0f} us worker CPU per request"
+                )
+            loads.append(load_average())
+        return {"runs": runs, "loads": loads}
+    finally:
+        bare.stop()
+
+
+def search_ms(client: Client, headers: dict[str, str], dev: Path, count: int) -> list[float]:
+    """Time count searches of distinct dev questions (after 5 untimed); return milliseconds."""
+    qs = queries(dev)
+    times: list[float] = []
+    for i in range(count + 5):
+        seconds, response = client.timed(
+            "GET", "/api/resume/search", headers=headers, params={"q": qs[i % len(qs)]}
+        )
+        if response.status_code != 200:
+            raise RuntimeError(f"search: {response.status_code} {response.text[:200]}")
+        if i >= 5:
+            times.append(seconds * 1000)
+    return times
+
+
 def measure(args: argparse.Namespace, base: Path, log) -> dict:
-    """Run both servers, the ABBA throughput rounds and the search phase."""
+    """Run the service, the ABBA throughput rounds against the bare route, then the searches."""
     server = Server(base / "app", args.web_concurrency, args.gunicorn_threads)
     server.env["RATELIMIT_ENABLED"] = "1"
     (base / "app").mkdir()
-    bare = None
     try:
         log("starting the service")
         server.start()
         wait_idle(server.proc.pid, log)
         client = Client(server.url)
         _, headers = client.register("tpuser")
-        body = client.http.get(server.url + "/api/profile", headers=headers).json()
-        bare = BareServer(base, body, args.web_concurrency, args.gunicorn_threads)
-        bare.start()
-        if requests.get(bare.url + "/api/profile").json() != body:
-            raise RuntimeError("the bare route does not return the same JSON")
-        # Warm both (connections, lazy imports) before anything counts.
-        wrk(server.url + "/api/profile", headers, 2, args.connections)
-        wrk(bare.url + "/api/profile", {}, 2, args.connections)
-        runs: dict[str, list[dict]] = {"service": [], "bare": []}
-        loads = [load_average()]
-        for r in range(args.rounds):
-            for which in ("service", "bare", "bare", "service"):
-                url = (server.url if which == "service" else bare.url) + "/api/profile"
-                auth = headers if which == "service" else {}
-                res = wrk(url, auth, args.seconds, args.connections)
-                runs[which].append(res)
-                log(f"round {r + 1} {which}: {res['rps']:.0f} req/s")
-            loads.append(load_average())
-        bare.stop()
-
+        res = profile_rounds(server, headers, args, base, log)
         log("search: one upload, then timed searches")
         pdf = sorted(args.dev.glob("*.pdf"))[0] if args.dev.exists() else None
-        search_ms: list[float] = []
+        res["search_ms"] = []
         if pdf is not None:
             jobs = sorted((args.dev / "jobs").glob("*.txt"))
-            jd = jobs[0].read_text() if jobs else "Python developer"
-            client.upload(headers, pdf, jd)
-            qs = queries(args.dev)
-            for i in range(args.searches + 5):
-                seconds, response = client.timed(
-                    "GET", "/api/resume/search", headers=headers, params={"q": qs[i % len(qs)]}
-                )
-                if response.status_code != 200:
-                    raise RuntimeError(f"search: {response.status_code} {response.text[:200]}")
-                if i >= 5:
-                    search_ms.append(seconds * 1000)
-        return {"runs": runs, "loads": loads, "search_ms": search_ms}
+            client.upload(headers, pdf, jobs[0].read_text() if jobs else "Python developer")
+            res["search_ms"] = search_ms(client, headers, args.dev, args.searches)
+        return res
     finally:
-        if bare is not None:
-            bare.stop()
         server.stop()
 
 
@@ -194,8 +219,10 @@ def report(res: dict) -> dict:
     bare = [r["rps"] for r in res["runs"]["bare"]]
     pairs = [s / b for s, b in zip(svc, bare, strict=True)]
     s = res["search_ms"]
+    cpu = {k: [r["cpu_us_per_request"] for r in res["runs"][k]] for k in ("service", "bare")}
     summary = {
         "profile_vs_bare": sum(svc) / sum(bare),
+        "bare_cpu_vs_profile_cpu": sum(cpu["bare"]) / sum(cpu["service"]),
         "profile_vs_bare_min": min(pairs),
         "profile_vs_bare_max": max(pairs),
         "service_rps_median": sorted(svc)[len(svc) // 2],
@@ -212,6 +239,10 @@ def report(res: dict) -> dict:
         f"| GET /api/profile req/s / bare route | {summary['profile_vs_bare']:.2f} "
         f"(pairs {summary['profile_vs_bare_min']:.2f}-{summary['profile_vs_bare_max']:.2f}) "
         "| >= 0.5 |"
+    )
+    print(
+        "| worker CPU per request, bare route / GET /api/profile | "
+        f"{summary['bare_cpu_vs_profile_cpu']:.2f} | >= 0.5 |"
     )
     print(f"| non-2xx answers under load | {summary['non_2xx']} | 0 |")
     if s:
