@@ -21,10 +21,12 @@ from resume._extract_lines import (
     WIDE_GUTTER,
     Word,
     group_rows,
-    lines_text,
     page_words,
+    region_lines,
+    row_line,
     row_text,
 )
+from resume.layout import Line
 
 # Narrowest whitespace, in points, that can separate columns (a space is ~3 pt at 10 pt).
 MIN_GUTTER = 9.0
@@ -171,13 +173,19 @@ def _share_of_rows_on(rows: list[list[Word]], others: list[list[Word]]) -> float
     return hits / max(len(rows), 1)
 
 
-def _layout(words: list[Word], depth: int = 0) -> list[str]:
-    """Return the text blocks of a region in reading order."""
+# A block of lines and the horizontal band of the page it was read from: the gutters that cut
+# the page bound the band, so blocks of one column share it.
+Block = tuple[tuple[float, float], list[Line]]
+_WHOLE = (float("-inf"), float("inf"))
+
+
+def _layout(words: list[Word], depth: int = 0, band: tuple[float, float] = _WHOLE) -> list[Block]:
+    """Return the blocks of lines of a region in reading order, each with its band."""
     if not any(not w.rule for w in words):
         return []
     gutter = _find_gutter(words) if depth < MAX_DEPTH else None
     if gutter is None:
-        return [lines_text(words)]
+        return [(band, region_lines(words))]
     xa, xb, ya, yb = _trim_grid_gutter(words, gutter)
     x_mid = (xa + xb) / 2
     above, left, right, below = [], [], [], []
@@ -190,14 +198,15 @@ def _layout(words: list[Word], depth: int = 0) -> list[str]:
             left.append(w)
         else:
             right.append(w)
-    blocks: list[str] = []
+    blocks: list[Block] = []
     if _is_label_column(left, right):
-        blocks.extend(_layout(above, depth + 1))
-        blocks.extend(_interleave_labels(left, right, depth + 1))
-        blocks.extend(_layout(below, depth + 1))
+        blocks.extend(_layout(above, depth + 1, band))
+        blocks.extend((band, b) for b in _interleave_labels(left, right, depth + 1, band))
+        blocks.extend(_layout(below, depth + 1, band))
         return blocks
-    for part in (above, left, right, below):
-        blocks.extend(_layout(part, depth + 1))
+    sides = ((band[0], x_mid), (x_mid, band[1]))
+    for part, part_band in zip((above, left, right, below), (band, *sides, band), strict=True):
+        blocks.extend(_layout(part, depth + 1, part_band))
     return blocks
 
 
@@ -296,50 +305,88 @@ def _row_blocks(rows: list[list[Word]]) -> list[list[list[Word]]]:
     return blocks
 
 
-def _join_wrapped(rows: list[list[Word]]) -> list[tuple[str, float]]:
-    """Return (text, centre) per label, joining rows set tight under each other (a wrap)."""
-    out: list[tuple[str, float]] = []
+def _join_wrapped(rows: list[list[Word]]) -> list[tuple[Line, float]]:
+    """Return (line, centre) per label, joining rows set tight under each other (a wrap)."""
+    groups: list[list[list[Word]]] = []
     prev_bottom = None
     for row in rows:
         top, bottom = _span([row])
         h = max(w.bottom - w.top for w in row)
-        if out and prev_bottom is not None and top - prev_bottom < 0.6 * h:
-            text, centre = out[-1]
-            out[-1] = (f"{text} {row_text(row)}", (centre + _centre(row)) / 2)
+        if groups and prev_bottom is not None and top - prev_bottom < 0.6 * h:
+            groups[-1].append(row)
         else:
-            out.append((row_text(row), _centre(row)))
+            groups.append([row])
         prev_bottom = bottom
+    out = []
+    for group in groups:
+        line = row_line([w for r in group for w in r])
+        line.text = " ".join(row_text(r) for r in group)
+        out.append((line, sum(_centre(r) for r in group) / len(group)))
     return out
 
 
 def _assign_labels(
     left_rows: list[list[Word]], spans: list[tuple[float, float]]
-) -> list[tuple[str, int]]:
+) -> list[tuple[Line, int]]:
     """Pair each margin label with the block beside it, else the next below, else the last."""
     out = []
-    for text, c in _join_wrapped(left_rows):
+    for line, c in _join_wrapped(left_rows):
         i = next((k for k, (a, b) in enumerate(spans) if a <= c <= b), None)
         if i is None:
             i = next((k for k, (a, _) in enumerate(spans) if a > c), len(spans) - 1)
-        out.append((text, i))
+        out.append((line, i))
     return out
 
 
-def _interleave_labels(left: list[Word], right: list[Word], depth: int) -> list[str]:
+def _interleave_labels(
+    left: list[Word], right: list[Word], depth: int, band: tuple[float, float]
+) -> list[list[Line]]:
     """Read each right-side block after the margin labels set beside it."""
     right_blocks = _row_blocks(group_rows([w for w in right if not w.rule]))
     spans = [_span(b) for b in right_blocks]
-    labels: list[list[str]] = [[] for _ in right_blocks]
-    for text, i in _assign_labels(group_rows([w for w in left if not w.rule]), spans):
-        labels[i].append(text)
-    out: list[str] = []
+    labels: list[list[Line]] = [[] for _ in right_blocks]
+    for line, i in _assign_labels(group_rows([w for w in left if not w.rule]), spans):
+        labels[i].append(line)
+    out: list[list[Line]] = []
     for block, head in zip(right_blocks, labels, strict=False):
-        body = _layout([w for r in block for w in r], depth)
-        out.append("\n".join(head + body))
+        body = _layout([w for r in block for w in r], depth, band)
+        out.append(head + [line for _, b in body for line in b])
     return out
+
+
+def page_lines(page: Any, page_no: int = 0) -> list[Line]:
+    """Return one page's lines in reading order, blocks separated by blank lines.
+
+    Each line carries its page and its column: the number of the band between gutters that
+    its block was read from (0 for the whole width), so a sidebar's lines share one number.
+    """
+    bands: list[tuple[float, float]] = []
+    out: list[Line] = []
+    for band, block in _layout(page_words(page)):
+        lines = _trim_blanks(block)
+        if not any(line.text.strip() for line in lines):
+            continue
+        key = (round(band[0], -1), round(band[1], -1))
+        if key not in bands:
+            bands.append(key)
+        if out:
+            out.append(Line(""))
+        for line in lines:
+            line.page, line.column = page_no, bands.index(key)
+            out.append(line)
+    return out
+
+
+def _trim_blanks(block: list[Line]) -> list[Line]:
+    """Drop blank lines at a block's ends."""
+    lo, hi = 0, len(block)
+    while lo < hi and not block[lo].text.strip():
+        lo += 1
+    while hi > lo and not block[hi - 1].text.strip():
+        hi -= 1
+    return block[lo:hi]
 
 
 def page_text(page: Any) -> str:
     """Return one page's text in reading order, blocks separated by blank lines."""
-    blocks = _layout(page_words(page))
-    return "\n\n".join(b for b in blocks if b.strip())
+    return "\n".join(line.text for line in page_lines(page))

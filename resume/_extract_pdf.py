@@ -11,8 +11,9 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import LIT
 
 from resume._extract_common import normalise_text
-from resume._extract_layout import page_text
+from resume._extract_layout import page_lines
 from resume.errors import DamagedFile, EncryptedFile, HostileFile, NoTextFound, TooManyPages
+from resume.layout import Line, align
 
 # Pages counted before giving up on an exact figure in the error message.
 COUNT_CEILING = 10_000
@@ -82,6 +83,11 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
 
 def extract_pdf(path: str, max_pages: int) -> str:
     """Return the text of a PDF of at most max_pages pages, page by page in reading order."""
+    return read_pdf(path, max_pages)[0]
+
+
+def read_pdf(path: str, max_pages: int) -> tuple[str, list[Line]]:
+    """Return a PDF's text in reading order and its line model, one Line per line of text."""
     pdf = _open(path)
     try:
         n = count_pages(pdf)
@@ -91,14 +97,18 @@ def extract_pdf(path: str, max_pages: int) -> str:
             shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
             raise TooManyPages(f"The PDF has {shown} pages; the limit is {max_pages}.")
         texts = []
-        for page in pdf.pages[:max_pages]:
-            texts.append(page_text(page))
+        lines: list[Line] = []
+        for number, page in enumerate(pdf.pages[:max_pages], start=1):
+            page_model = page_lines(page, number)
+            lines.extend(page_model)
+            texts.append("\n".join(line.text for line in page_model))
             page.close()
     finally:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
     text = join_hyphenated("\n\n".join(drop_page_seams(texts)))
-    return normalise_text(join_wrapped_tokens(text), keep_tabs=True)
+    text = normalise_text(join_wrapped_tokens(text), keep_tabs=True)
+    return text, align(text, lines) or []
 
 
 _HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")
