@@ -37,6 +37,8 @@ MAX_GRID_CELLS = 8_000_000
 
 # Dates in a label column beside values with none: a form's labels, not a sidebar.
 FORM_MIN_DATES = 3
+# How many line heights above its block a right-aligned form label may stand.
+MARGIN_LABEL_PAD = 3.0
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -261,22 +263,45 @@ def _is_label_column(left: list[Word], right: list[Word]) -> bool:
     right_dates = sum(bool(_YEAR.search(row_text(r))) for r in right_rows)
     # A form's label column (Europass: "Occupation or position held" beside each value) is
     # dense, with several labels per entry, but it holds every date and the values none.
-    form = left_dates >= FORM_MIN_DATES and right_dates == 0
+    margin = _label_margin(left_rows, right_rows)
+    form = (left_dates >= FORM_MIN_DATES and right_dates == 0) or margin
     if len(left_rows) > len(right_rows) and not form:
         return False
     if left_w > 0.6 * right_w or not (form or _sparse(left_rows, 2.0)):
         return False
-    if left_dates < 2 or 2 * right_dates >= left_dates:
+    if not form and (left_dates < 2 or 2 * right_dates >= left_dates):
         return False
     # A label may stand a line above or below the block it belongs to.
     pad = statistics.median(max(w.bottom - w.top for w in r) for r in right_rows)
+    # A form's label may stand a few lines above a list it names; page furniture (a footer in
+    # the margin) stands beside nothing.
+    if margin:
+        pad *= MARGIN_LABEL_PAD
     spans = [_span(b) for b in _row_blocks(right_rows)]
     beside = sum(any(a - pad <= _centre(r) <= b + pad for a, b in spans) for r in left_rows)
-    if beside < 0.7 * len(left_rows):
+    if beside < (0.5 if margin else 0.7) * len(left_rows):
         return False
     # A heading and a date, or a wrapped title, per entry; a list beside one entry is a sidebar.
     per_block = Counter(i for _, i in _assign_labels(left_rows, spans))
     return form or max(per_block.values()) <= 3
+
+
+def _label_margin(left_rows: list[list[Word]], right_rows: list[list[Word]]) -> bool:
+    """Tell whether the left side is a form's labels: few lines, set flush against the gutter.
+
+    Europass-style forms right-align each label ("Technical skills", "Certifications") to
+    the gutter, on the first line of the block it names; a sidebar's own lines are set
+    flush left, and as densely as the main column.
+    """
+    if len(left_rows) < 3 or 2 * len(left_rows) > len(right_rows):
+        return False
+    ends = [max(w.x1 for w in r) for r in left_rows]
+    starts = [min(w.x0 for w in r) for r in left_rows]
+    right_edge = max(ends)
+    flush_right = sum(right_edge - e <= 1.0 for e in ends)
+    # Labels of different lengths: right-aligned, not a left-aligned column of one width.
+    ragged_left = max(starts) - min(starts) > 8.0
+    return ragged_left and flush_right >= 0.8 * len(ends)
 
 
 def _span(rows: list[list[Word]]) -> tuple[float, float]:

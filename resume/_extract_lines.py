@@ -20,6 +20,8 @@ from resume.layout import Line
 WIDE_GUTTER = 16.0
 # A gap inside a line wider than this many font sizes separates items, not words.
 TAB_GAP_EMS = 2.0
+# Beside ordinary spaces in the same line, a gap of this many font sizes separates items too.
+ITEM_GAP_EMS = 1.0
 # Text lines whose vertical gap exceeds this share of the line height start a new block.
 BLOCK_GAP_RATIO = 0.75
 
@@ -222,8 +224,14 @@ def row_text(row: list[Word]) -> str:
     """
     words = _join_letter_spaced(row)
     parts = [words[0].text] if words else []
-    for a, b in zip(words, words[1:], strict=False):
-        wide = b.x0 - a.x1 > TAB_GAP_EMS * max(a.size, b.size, 1.0)
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    # Tags set in a row ("Product Strategy   Roadmapping") part at a gap of an em or so,
+    # several times the spaces inside each tag; a line of prose spaces its words evenly.
+    spaces = [g for g in gaps if g > 0]
+    tight = min(spaces) if spaces else 0.0
+    for a, b, gap in zip(words, words[1:], gaps, strict=False):
+        em = max(a.size, b.size, 1.0)
+        wide = gap > TAB_GAP_EMS * em or (gap >= ITEM_GAP_EMS * em and gap >= 3 * tight)
         parts.append(("\t" if wide else " ") + b.text)
     return "".join(parts)
 
