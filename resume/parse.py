@@ -14,6 +14,8 @@ from typing import Any
 
 from resume.entries import certifications, education, projects
 from resume.furniture import strip_furniture
+from resume.layout import Line, align
+from resume.layout_rules import reflow, style_headings
 from resume.section_fixes import attach_date_column, retag_sections
 from resume.sections import Section, split_sections
 from resume.skill_lists import listed_skills
@@ -53,11 +55,23 @@ class ParsedResume:
         }
 
 
-def parse_resume(text: str, today: date | None = None) -> ParsedResume:
-    """Parse resume text into sections, skills, years of work and the entry lists."""
+def parse_resume(
+    text: str, today: date | None = None, layout: list[Line] | None = None
+) -> ParsedResume:
+    """Parse resume text into sections, skills, years of work and the entry lists.
+
+    layout is the extractor's line model (resume/layout.py); without it the text alone is read.
+    """
     today = today or date.today()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sections = attach_date_column(retag_sections(split_sections(strip_furniture(text))))
+    lines = align(text, layout)
+    headings = None
+    if lines:
+        lines = reflow(lines)
+        text = "\n".join(line.text for line in lines)
+        headings = style_headings(lines)
+    sections = split_sections(strip_furniture(text), headings)
+    sections = attach_date_column(retag_sections(sections))
     exact, intern_years, internships = work_years(sections, text, today)
     parsed = ParsedResume(
         text=text,

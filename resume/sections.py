@@ -269,8 +269,11 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-def split_sections(text: str) -> list[Section]:
-    """Split text into sections in document order; text before the first heading is "other"."""
+def split_sections(text: str, extra_headings: dict[str, str] | None = None) -> list[Section]:
+    """Split text into sections in document order; text before the first heading is "other".
+
+    extra_headings names headings the vocabulary lacks, found by their style (layout_rules).
+    """
     sections: list[Section] = []
     name, heading, buf = "other", "", []
     previous = ""
@@ -278,6 +281,8 @@ def split_sections(text: str) -> list[Section]:
         after_break = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
         previous = line
         found = heading_name(line, after_break=after_break)
+        if not found and extra_headings:
+            found = extra_headings.get(clean_line(line))
         rest = ""
         if found:
             new_heading = clean_line(line)
