@@ -379,39 +379,6 @@ def _interleave_labels(
     return out
 
 
-def page_lines(page: Any, page_no: int = 0) -> list[Line]:
-    """Return one page's lines in reading order, blocks separated by blank lines.
-
-    Each line carries its page and its column: the number of the band between gutters that
-    its block was read from (0 for the whole width), so a sidebar's lines share one number.
-    """
-    bands: list[tuple[float, float]] = []
-    out: list[Line] = []
-    for band, block in _layout(page_words(page)):
-        lines = _trim_blanks(block)
-        if not any(line.text.strip() for line in lines):
-            continue
-        key = (round(band[0], -1), round(band[1], -1))
-        if key not in bands:
-            bands.append(key)
-        if out:
-            out.append(Line(""))
-        for line in lines:
-            line.page, line.column = page_no, bands.index(key)
-            out.append(line)
-    return out
-
-
-def _trim_blanks(block: list[Line]) -> list[Line]:
-    """Drop blank lines at a block's ends."""
-    lo, hi = 0, len(block)
-    while lo < hi and not block[lo].text.strip():
-        lo += 1
-    while hi > lo and not block[hi - 1].text.strip():
-        hi -= 1
-    return block[lo:hi]
-
-
-def page_text(page: Any) -> str:
-    """Return one page's text in reading order, blocks separated by blank lines."""
-    return "\n".join(line.text for line in page_lines(page))
+def page_blocks(page: Any) -> list[Block]:
+    """Return one page's blocks of lines in reading order, each with its band."""
+    return _layout(page_words(page))

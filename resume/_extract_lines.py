@@ -250,6 +250,10 @@ def row_line(row: list[Word], gap: float = 0.0) -> Line:
             size = s
             break
     bold = sum(w.bold * n for w, n in zip(row, chars, strict=True)) / total
+    lead = 0
+    while lead < len(row) and row[lead].bold >= 0.6:
+        lead += 1
+    head = " ".join(w.text for w in row[:lead])
     return Line(
         text,
         x0=min(w.x0 for w in row),
@@ -258,6 +262,7 @@ def row_line(row: list[Word], gap: float = 0.0) -> Line:
         size=size,
         bold=bold >= 0.6,
         gap=max(gap, 0.0),
+        head=len(head) if 0 < lead < len(row) and text.startswith(head) else 0,
     )
 
 

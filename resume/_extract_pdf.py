@@ -11,7 +11,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import LIT
 
 from resume._extract_common import normalise_text
-from resume._extract_layout import page_lines
+from resume._extract_layout import page_blocks
 from resume.errors import DamagedFile, EncryptedFile, HostileFile, NoTextFound, TooManyPages
 from resume.layout import Line, align
 
@@ -215,3 +215,36 @@ def drop_page_seams(pages: list[str]) -> list[str]:
             lines.pop()
         out[i] = "\n".join(lines)
     return out
+
+
+def page_lines(page: Any, page_no: int = 0) -> list[Line]:
+    """Return one page's lines in reading order, blocks separated by blank lines.
+
+    Each line carries its page and its column: the number of the band between gutters that
+    its block was read from (0 for the whole width), so a sidebar's lines share one number.
+    """
+    bands: list[tuple[float, float]] = []
+    out: list[Line] = []
+    for band, block in page_blocks(page):
+        lines = _trim_blanks(block)
+        if not any(line.text.strip() for line in lines):
+            continue
+        key = (round(band[0], -1), round(band[1], -1))
+        if key not in bands:
+            bands.append(key)
+        if out:
+            out.append(Line(""))
+        for line in lines:
+            line.page, line.column = page_no, bands.index(key)
+            out.append(line)
+    return out
+
+
+def _trim_blanks(block: list[Line]) -> list[Line]:
+    """Drop blank lines at a block's ends."""
+    lo, hi = 0, len(block)
+    while lo < hi and not block[lo].text.strip():
+        lo += 1
+    while hi > lo and not block[hi - 1].text.strip():
+        hi -= 1
+    return block[lo:hi]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 
@@ -34,6 +34,8 @@ class Line:
     gap: float = 0.0
     # Column (region) the line was read from: lines of one column share the number.
     column: int = 0
+    # Characters of a bold run that opens a line set regular after it (a run-in title).
+    head: int = 0
 
     @property
     def known(self) -> bool:
@@ -69,7 +71,7 @@ def from_plain(data: object) -> list[Line] | None:
         for name in _FIELDS[1:]:
             value = d.get(name)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                kwargs[name] = int(value) if name in ("page", "column") else float(value)
+                kwargs[name] = int(value) if name in ("page", "column", "head") else float(value)
             elif name == "bold" and isinstance(value, bool):
                 kwargs[name] = value
         out.append(Line(**kwargs))
@@ -108,8 +110,9 @@ def align(text: str, lines: list[Line] | None) -> list[Line] | None:
             out.append(Line(row))
             continue
         src = lines[found]
-        out.append(Line(row, src.x0, src.x1, src.top, src.size, src.bold, src.page, src.gap,
-                        src.column))  # fmt: skip
+        # Clean-up may change a line's spacing; a bold head no longer at its start is dropped.
+        head = src.head if row.startswith(src.text[: src.head]) else 0
+        out.append(replace(src, text=row, head=head))
         j = found + 1
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import replace
 
 from resume.experience import parse_date_ranges
 from resume.layout import Line, body_size, style_of
@@ -56,8 +57,76 @@ def _columns(lines: list[Line]) -> dict[tuple[int, int], list[int]]:
 
 
 def reflow(lines: list[Line]) -> list[Line]:
-    """Return the lines with date columns put back on their entries and wrapped items joined."""
-    return _join_wraps(_attach_dates(lines))
+    """Return the lines with date columns put back on their entries, wrapped items joined
+    and run-in bold titles read as titles."""
+    return _run_in_titles(_join_wraps(_attach_dates(lines)))
+
+
+_RUN_IN = re.compile(r"^\s*[–—-]\s+")
+# A line that ends within this many font sizes of its column's right edge is full: it wrapped.
+FULL_LINE_SLACK = 1.0
+# A title is a few words; a bold line longer than this is emphasis in a paragraph.
+TITLE_MAX_WORDS = 14
+
+
+def _run_in_titles(lines: list[Line]) -> list[Line]:
+    """Read a bold title run in before regular text as a title, not a sentence.
+
+    "**Smart City platform.** – Side project; open source" names an entry in bold and
+    describes it after a dash, on one line; read as text, the full stop makes the line a
+    sentence and no entry's name. The name loses its full stop, so the line reads as
+    "name – what it is". A whole bold line ending in a full stop is such a name too, when
+    the body text is not bold.
+    """
+    body_bold = sum(x.bold for x in lines if x.known) > 0.5 * max(sum(x.known for x in lines), 1)
+    right = {}
+    for x in lines:
+        if x.known and x.text.strip():
+            k = (x.page, x.column)
+            right[k] = max(right.get(k, 0.0), x.x1)
+    out: list[Line] = []
+    for line in lines:
+        if body_bold or not line.known:
+            out.append(line)
+            continue
+        prev = out[-1] if out else None
+        # A bold title that fills its line and runs on into the next line's bold head is one.
+        if (
+            prev is not None
+            and prev.known
+            and prev.bold
+            and line.head
+            and _RUN_IN.match(line.text[line.head :])
+            and "\t" not in prev.text
+            and not parse_date_ranges(prev.text, EPOCH)
+            and (prev.page, prev.column) == (line.page, line.column)
+            and prev.x1 >= right[(line.page, line.column)] - FULL_LINE_SLACK * line.size
+            and line.gap <= 0.5 * line.size
+        ):
+            joined = f"{prev.text} {line.text}"
+            line = replace(line, text=joined, head=len(prev.text) + 1 + line.head)
+            out.pop()
+        text = line.text
+        head = text[: line.head].strip()
+        rest = text[line.head :]
+        if line.head and _RUN_IN.match(rest) and _title_words(head):
+            out.append(replace(line, text=_no_stop(head) + rest, head=len(_no_stop(head))))
+        elif line.bold and text.rstrip().endswith(".") and _title_words(text):
+            out.append(replace(line, text=_no_stop(text)))
+        else:
+            out.append(line)
+    return out
+
+
+def _title_words(text: str) -> bool:
+    """Tell whether text is one short phrase: a few words, no second sentence."""
+    return 0 < len(text.split()) <= TITLE_MAX_WORDS and not re.search(r"[a-z]{3}\.\s+[A-Z]", text)
+
+
+def _no_stop(text: str) -> str:
+    """Drop a title's closing full stop (not an abbreviation's, as in "Inc.")."""
+    text = text.rstrip()
+    return text[:-1] if re.search(r"[a-z]{3}\.$", text) else text
 
 
 def _attach_dates(lines: list[Line]) -> list[Line]:
@@ -93,8 +162,7 @@ def _attach_dates(lines: list[Line]) -> list[Line]:
 
 
 def _with_text(line: Line, text: str) -> Line:
-    return Line(text, line.x0, line.x1, line.top, line.size, line.bold, line.page, line.gap,
-                line.column)  # fmt: skip
+    return replace(line, text=text)
 
 
 def _join_wraps(lines: list[Line]) -> list[Line]:
@@ -215,3 +283,43 @@ def style_headings(lines: list[Line]) -> dict[str, str]:
     }
     # A heading that names no section (a person's name set large) is not taken on style alone.
     return {k: v for k, v in found.items() if v != "other"}
+
+
+def entry_titles(lines: list[Line]) -> tuple[set[str], set[str]]:
+    """Return the titles the page sets in bold: run-in heads, and short whole bold lines.
+
+    A run-in head opens a line and a dash leads on to regular text ("**Name** – what it is").
+    Only where the body text is regular: when everything is bold, bold marks nothing.
+    """
+    known = [x for x in lines if x.known and x.text.strip()]
+    if not known or sum(x.bold for x in known) > 0.5 * len(known):
+        return set(), set()
+    run_in, whole = set(), set()
+    for x in known:
+        text = clean_line(x.text)
+        if x.head and _RUN_IN.match(x.text[x.head :]) and _title_words(x.text[: x.head]):
+            run_in.add(clean_line(x.text[: x.head]))
+        elif x.bold and _title_words(text) and not _date_only(text):
+            whole.add(text)
+    return run_in, whole
+
+
+def titled_names(text: str, titles: tuple[set[str], set[str]]) -> list[str] | None:
+    """Return the bold titles that open a section's entries, or None unless two are run in.
+
+    A project list may run its names long ("Development and implementation of the platform
+    for Coruña Smart City – Prototype written over a weekend"): the bold run says where the
+    name ends, as no rule about words can. Lists with names on lines of their own are left
+    to the text reading, which knows them well.
+    """
+    run_in, whole = titles
+    names, runs = [], 0
+    for raw in text.splitlines():
+        line = clean_line(raw)
+        head = next((t for t in run_in if line.startswith(t) and len(t) >= 3), None)
+        if head and _RUN_IN.match(line[len(head) :]):
+            names.append(head)
+            runs += 1
+        elif line in whole:
+            names.append(line)
+    return names if runs >= 2 else None

@@ -229,3 +229,50 @@ def test_docx_line_model_has_styles_bold_indent_tabs_and_cells(tmp_path: Path) -
 def test_text_alone_still_parses() -> None:
     parsed = parse_resume("Skills\nPython, Go\n", TODAY, layout=None)
     assert {"Python", "Go"} <= set(parsed.skills)
+
+
+# ---------------------------------------------------------------- bold titles
+
+
+def test_run_in_bold_titles_name_the_projects_whatever_their_length() -> None:
+    def run_in(name: str, rest: str, top: float) -> Line:
+        return Line(f"{name} – {rest}", 60, 500, top, 10, False, 1, 4, 0, head=len(name))
+
+    lines = [
+        Line("Projects", 60, 130, 90, 14, True, 1, 20, 0),
+        run_in(
+            "Development and implementation of a social bond management system.",
+            "Side project; open",
+            110,
+        ),  # fmt: skip
+        Line("source, about 160 users.", 60, 200, 122, 10, False, 1, 2, 0),
+        Line("Development of the Lugo Smart City initiative.", 60, 300, 136, 10, True, 1, 2, 0),
+        run_in("SOA platform migration and support-maintenance.", "Prototype.", 150),
+        Line("Body text set in the regular face of the page.", 60, 400, 170, 10, False, 1, 2, 0),
+    ]
+    text = "\n".join(x.text for x in lines)
+    parsed = parse_resume(text, TODAY, layout=lines)
+    assert parsed.projects == [
+        "Development and implementation of a social bond management system",
+        "Development of the Lugo Smart City initiative",
+        "SOA platform migration and support-maintenance",
+    ]
+
+
+def test_pdf_line_model_marks_a_bold_run_in_head(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        _text(c, 50, 60, "Smart City platform.", bold=True)
+        c.setFont("Helvetica", 10)
+        c.drawString(50 + c.stringWidth("Smart City platform. ", "Helvetica-Bold", 10),
+                     TOP - 60, "– Side project; open source, about 40 users.")  # fmt: skip
+        _text(c, 50, 80, "Plain text under it, long enough to be the body of the page.")
+
+    got = extract_document(_pdf(tmp_path, draw), "pdf")
+    assert got.lines is not None
+    line = next(x for x in got.lines if x.text.startswith("Smart City"))
+    assert line.text[: line.head] == "Smart City platform." and not line.bold
+
+
+def test_skill_items_joined_by_ampersand_count_only_their_words() -> None:
+    parsed = parse_resume("SKILLS\nMicroservices\nVideo codec & 3D graphics\nCloud-native\n", TODAY)
+    assert "Video codec & 3D graphics" in parsed.skills
