@@ -9,21 +9,27 @@ titles) is not a column: it stays on its entry's line.
 
 from __future__ import annotations
 
-import re
 import statistics
-from collections import Counter
 from typing import Any
 
 import numpy as np
 
+from resume._extract_labels import (
+    YEAR,
+    interleave_labels,
+    is_label_column,
+    label_margin,
+    merge_form_labels,
+    share_of_rows_on,
+    span,
+    sparse,
+)
 from resume._extract_lines import (
-    BLOCK_GAP_RATIO,
     WIDE_GUTTER,
     Word,
     group_rows,
     page_words,
     region_lines,
-    row_line,
     row_text,
 )
 from resume.layout import Line
@@ -34,13 +40,6 @@ MIN_GUTTER = 9.0
 MAX_DEPTH = 12
 # Column search uses a 1 pt grid; absurd page sizes (a hostile MediaBox) are read as lines.
 MAX_GRID_CELLS = 8_000_000
-
-# Dates in a label column beside values with none: a form's labels, not a sidebar.
-FORM_MIN_DATES = 3
-# How many line heights above its block a right-aligned form label may stand.
-MARGIN_LABEL_PAD = 3.0
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # ---------------------------------------------------------------- columns
@@ -142,37 +141,16 @@ def _is_attached_column(
         right_aligned = aligned >= 0.7 * len(ends)
         # Short dated lines ("2016 — 2019", "Apr 2017") beside entries are their dates too.
         texts = [row_text(r) for r in right_rows]
-        dates = all(_YEAR.search(t) and len(t.split()) <= 5 for t in texts)
-        if (right_aligned or dates) and _share_of_rows_on(right_rows, left_rows) >= 0.7:
+        dates = all(YEAR.search(t) and len(t.split()) <= 5 for t in texts)
+        if (right_aligned or dates) and share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
     # Section labels in a left margin: few, far apart, each on the first line of its section.
     # A short sidebar also has few lines and may share baselines, but they follow each other.
     return (
         2 * len(left_rows) <= len(right_rows)
-        and _sparse(left_rows)
-        and _share_of_rows_on(left_rows, right_rows) >= 0.7
+        and sparse(left_rows)
+        and share_of_rows_on(left_rows, right_rows) >= 0.7
     )
-
-
-def _sparse(rows: list[list[Word]], heights: float = 3.0) -> bool:
-    """Tell whether consecutive rows are far apart (several line heights), not a text column."""
-    if len(rows) < 2:
-        return True
-    tops = [min(w.top for w in r) for r in rows]
-    height = statistics.median(max(w.bottom - w.top for w in r) for r in rows)
-    steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
-    return statistics.median(steps) > heights * height
-
-
-def _share_of_rows_on(rows: list[list[Word]], others: list[list[Word]]) -> float:
-    """Return the share of rows whose vertical centre falls within one of the other rows."""
-    bands = [(min(w.top for w in r), max(w.bottom for w in r)) for r in others]
-    hits = 0
-    for r in rows:
-        cy = sum(w.cy for w in r) / len(r)
-        if any(top <= cy <= bottom for top, bottom in bands):
-            hits += 1
-    return hits / max(len(rows), 1)
 
 
 # A block of lines and the horizontal band of the page it was read from: the gutters that cut
@@ -201,9 +179,15 @@ def _layout(words: list[Word], depth: int = 0, band: tuple[float, float] = _WHOL
         else:
             right.append(w)
     blocks: list[Block] = []
-    if _is_label_column(left, right):
+    if is_label_column(left, right):
         blocks.extend(_layout(above, depth + 1, band))
-        blocks.extend((band, b) for b in _interleave_labels(left, right, depth + 1, band))
+        rows = group_rows([w for w in left if not w.rule])
+        if label_margin(rows, group_rows([w for w in right if not w.rule])):
+            blocks.append((band, merge_form_labels(rows, right, depth + 1, band, _layout)))
+        else:
+            blocks.extend(
+                (band, b) for b in interleave_labels(left, right, depth + 1, band, _layout)
+            )
         blocks.extend(_layout(below, depth + 1, band))
         return blocks
     sides = ((band[0], x_mid), (x_mid, band[1]))
@@ -229,154 +213,19 @@ def _trim_grid_gutter(
     right = group_rows([w for w in inside if (w.x0 + w.x1) / 2 >= x_mid])
     if len(left) < 2 or len(right) < 2:
         return gutter
-    short, long_ = sorted((left, right), key=lambda rows: _span(rows)[1])
-    end = _span(short)[1]
-    beside = [r for r in long_ if _span([r])[0] <= end]
-    after = [r for r in long_ if _span([r])[0] > end]
-    if not after or len(beside) < 2 or _share_of_rows_on(short, beside) < 0.8:
+    short, long_ = sorted((left, right), key=lambda rows: span(rows)[1])
+    end = span(short)[1]
+    beside = [r for r in long_ if span([r])[0] <= end]
+    after = [r for r in long_ if span([r])[0] > end]
+    if not after or len(beside) < 2 or share_of_rows_on(short, beside) < 0.8:
         return gutter
     heights = [max(w.bottom - w.top for w in r) for r in long_]
-    steps = [_span([b])[0] - _span([a])[1] for a, b in zip(beside, beside[1:], strict=False)]
+    steps = [span([b])[0] - span([a])[1] for a, b in zip(beside, beside[1:], strict=False)]
     usual = statistics.median(steps) if steps else 0.0
-    gap = _span([after[0]])[0] - _span([beside[-1]])[1]
+    gap = span([after[0]])[0] - span([beside[-1]])[1]
     if gap > max(2 * statistics.median(heights), 1.5 * usual + 1):
-        return xa, xb, ya, (end + _span([after[0]])[0]) / 2
+        return xa, xb, ya, (end + span([after[0]])[0]) / 2
     return gutter
-
-
-def _is_label_column(left: list[Word], right: list[Word]) -> bool:
-    """Tell whether the left side is a margin of labels (headings, dates) for the right side.
-
-    Some layouts set each section's heading and each entry's dates in a narrow left margin,
-    centred on the entry rather than on its first line. Such a margin is narrow, holds few
-    lines far apart, and each line sits beside a block of the right side; a sidebar of its
-    own content (contact, skills) is a dense column instead.
-    """
-    left_rows = group_rows([w for w in left if not w.rule])
-    right_rows = group_rows([w for w in right if not w.rule])
-    if len(left_rows) < 3 or not right_rows:
-        return False
-    left_w = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
-    right_w = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
-    # The margin carries the entries' dates; a sidebar leaves them with the entries on the right.
-    left_dates = sum(bool(_YEAR.search(row_text(r))) for r in left_rows)
-    right_dates = sum(bool(_YEAR.search(row_text(r))) for r in right_rows)
-    # A form's label column (Europass: "Occupation or position held" beside each value) is
-    # dense, with several labels per entry, but it holds every date and the values none.
-    margin = _label_margin(left_rows, right_rows)
-    form = (left_dates >= FORM_MIN_DATES and right_dates == 0) or margin
-    if len(left_rows) > len(right_rows) and not form:
-        return False
-    if left_w > 0.6 * right_w or not (form or _sparse(left_rows, 2.0)):
-        return False
-    if not form and (left_dates < 2 or 2 * right_dates >= left_dates):
-        return False
-    # A label may stand a line above or below the block it belongs to.
-    pad = statistics.median(max(w.bottom - w.top for w in r) for r in right_rows)
-    # A form's label may stand a few lines above a list it names; page furniture (a footer in
-    # the margin) stands beside nothing.
-    if margin:
-        pad *= MARGIN_LABEL_PAD
-    spans = [_span(b) for b in _row_blocks(right_rows)]
-    beside = sum(any(a - pad <= _centre(r) <= b + pad for a, b in spans) for r in left_rows)
-    if beside < (0.5 if margin else 0.7) * len(left_rows):
-        return False
-    # A heading and a date, or a wrapped title, per entry; a list beside one entry is a sidebar.
-    per_block = Counter(i for _, i in _assign_labels(left_rows, spans))
-    return form or max(per_block.values()) <= 3
-
-
-def _label_margin(left_rows: list[list[Word]], right_rows: list[list[Word]]) -> bool:
-    """Tell whether the left side is a form's labels: few lines, set flush against the gutter.
-
-    Europass-style forms right-align each label ("Technical skills", "Certifications") to
-    the gutter, on the first line of the block it names; a sidebar's own lines are set
-    flush left, and as densely as the main column.
-    """
-    if len(left_rows) < 3 or 2 * len(left_rows) > len(right_rows):
-        return False
-    ends = [max(w.x1 for w in r) for r in left_rows]
-    starts = [min(w.x0 for w in r) for r in left_rows]
-    right_edge = max(ends)
-    flush_right = sum(right_edge - e <= 1.0 for e in ends)
-    # Labels of different lengths: right-aligned, not a left-aligned column of one width.
-    ragged_left = max(starts) - min(starts) > 8.0
-    return ragged_left and flush_right >= 0.8 * len(ends)
-
-
-def _span(rows: list[list[Word]]) -> tuple[float, float]:
-    """Return the vertical extent of some rows."""
-    return min(w.top for r in rows for w in r), max(w.bottom for r in rows for w in r)
-
-
-def _centre(row: list[Word]) -> float:
-    """Return a row's vertical centre."""
-    return sum(w.cy for w in row) / len(row)
-
-
-def _row_blocks(rows: list[list[Word]]) -> list[list[list[Word]]]:
-    """Group consecutive rows into blocks, breaking where the gap jumps above the usual one."""
-    if not rows:
-        return []
-    gaps = [_span([b])[0] - _span([a])[1] for a, b in zip(rows, rows[1:], strict=False)]
-    usual_gap = statistics.median(gaps) if gaps else 0.0
-    blocks = [[rows[0]]]
-    for row, gap in zip(rows[1:], gaps, strict=False):
-        h = max(w.bottom - w.top for w in row)
-        if gap > max(BLOCK_GAP_RATIO * h, 1.5 * usual_gap + 1):
-            blocks.append([row])
-        else:
-            blocks[-1].append(row)
-    return blocks
-
-
-def _join_wrapped(rows: list[list[Word]]) -> list[tuple[Line, float]]:
-    """Return (line, centre) per label, joining rows set tight under each other (a wrap)."""
-    groups: list[list[list[Word]]] = []
-    prev_bottom = None
-    for row in rows:
-        top, bottom = _span([row])
-        h = max(w.bottom - w.top for w in row)
-        if groups and prev_bottom is not None and top - prev_bottom < 0.6 * h:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-        prev_bottom = bottom
-    out = []
-    for group in groups:
-        line = row_line([w for r in group for w in r])
-        line.text = " ".join(row_text(r) for r in group)
-        out.append((line, sum(_centre(r) for r in group) / len(group)))
-    return out
-
-
-def _assign_labels(
-    left_rows: list[list[Word]], spans: list[tuple[float, float]]
-) -> list[tuple[Line, int]]:
-    """Pair each margin label with the block beside it, else the next below, else the last."""
-    out = []
-    for line, c in _join_wrapped(left_rows):
-        i = next((k for k, (a, b) in enumerate(spans) if a <= c <= b), None)
-        if i is None:
-            i = next((k for k, (a, _) in enumerate(spans) if a > c), len(spans) - 1)
-        out.append((line, i))
-    return out
-
-
-def _interleave_labels(
-    left: list[Word], right: list[Word], depth: int, band: tuple[float, float]
-) -> list[list[Line]]:
-    """Read each right-side block after the margin labels set beside it."""
-    right_blocks = _row_blocks(group_rows([w for w in right if not w.rule]))
-    spans = [_span(b) for b in right_blocks]
-    labels: list[list[Line]] = [[] for _ in right_blocks]
-    for line, i in _assign_labels(group_rows([w for w in left if not w.rule]), spans):
-        labels[i].append(line)
-    out: list[list[Line]] = []
-    for block, head in zip(right_blocks, labels, strict=False):
-        body = _layout([w for r in block for w in r], depth, band)
-        out.append(head + [line for _, b in body for line in b])
-    return out
 
 
 def page_blocks(page: Any) -> list[Block]:

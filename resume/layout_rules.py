@@ -33,6 +33,8 @@ HEADING_MAX_CHARS = 40
 HEADING_SIZE_STEP = 0.9
 # ... and stand at least this share of the known headings' least space below what precedes.
 HEADING_GAP_SHARE = 0.8
+# A line no larger than the body text by more than this, regular and not in capitals, is plain.
+PLAIN_SIZE_SLACK = 0.4
 
 
 def _date_only(text: str) -> bool:
@@ -250,7 +252,8 @@ def _heading_shape(text: str) -> bool:
 
 
 def style_headings(lines: list[Line]) -> dict[str, str]:
-    """Return {heading text: section} for lines set like the known headings but not known.
+    """Return {heading text: section} for lines set like the known headings but not known,
+    and {text: ""} for known heading words set as plain body text.
 
     The document's heading style is the style (size, weight, capitals) that at least two
     recognised headings share. It is trusted only when it marks few other lines: when body
@@ -282,7 +285,15 @@ def style_headings(lines: list[Line]) -> dict[str, str]:
         if _heading_shape(x.text) and x.gap >= HEADING_GAP_SHARE * space
     }
     # A heading that names no section (a person's name set large) is not taken on style alone.
-    return {k: v for k, v in found.items() if v != "other"}
+    found = {k: v for k, v in found.items() if v != "other"}
+    # Known words in the body's plain style ("Languages" as a label inside a form's skills
+    # group, under "Personal skills and competences") label a group, not a section: "".
+    plain = body_size(body) + PLAIN_SIZE_SLACK
+    for x in known:
+        look = style_of(x)
+        if look != style and not look[1] and not look[2] and x.size <= plain:
+            found[clean_line(x.text)] = ""
+    return found
 
 
 def entry_titles(lines: list[Line]) -> tuple[set[str], set[str]]:

@@ -272,7 +272,8 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
 def split_sections(text: str, extra_headings: dict[str, str] | None = None) -> list[Section]:
     """Split text into sections in document order; text before the first heading is "other".
 
-    extra_headings names headings the vocabulary lacks, found by their style (layout_rules).
+    extra_headings overrides the vocabulary by style (layout_rules.style_headings): a section
+    name for a heading it lacks, "" for its words set as plain text.
     """
     sections: list[Section] = []
     name, heading, buf = "other", "", []
@@ -281,8 +282,9 @@ def split_sections(text: str, extra_headings: dict[str, str] | None = None) -> l
         after_break = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
         previous = line
         found = heading_name(line, after_break=after_break)
-        if not found and extra_headings:
-            found = extra_headings.get(clean_line(line))
+        if extra_headings and clean_line(line) in extra_headings:
+            # Style decides: a heading the words miss, or known words set as plain text ("").
+            found = extra_headings[clean_line(line)] or None
         rest = ""
         if found:
             new_heading = clean_line(line)

@@ -276,3 +276,85 @@ def test_pdf_line_model_marks_a_bold_run_in_head(tmp_path: Path) -> None:
 def test_skill_items_joined_by_ampersand_count_only_their_words() -> None:
     parsed = parse_resume("SKILLS\nMicroservices\nVideo codec & 3D graphics\nCloud-native\n", TODAY)
     assert "Video codec & 3D graphics" in parsed.skills
+
+
+# ---------------------------------------------------------------- form label columns
+
+
+def _form_pdf(tmp_path: Path) -> Path:
+    """A Europass-like page: right-aligned labels in a margin, each beside or above its value."""
+
+    def draw(c: Canvas) -> None:
+        def label(y: float, text: str, bold: bool = False) -> None:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", 11 if bold else 10)
+            c.drawRightString(180, TOP - y, text)
+
+        label(60, "Personal skills and", bold=True)
+        label(73, "competences", bold=True)
+        label(95, "Technical skills")
+        for k, row in enumerate(["Python, Go, Kubernetes, Terraform, PostgreSQL, Kafka,",
+                                 "Docker, Redis, GraphQL"]):  # fmt: skip
+            _text(c, 200, 95 + 12 * k, row)
+        label(140, "Certifications", bold=True)
+        # The list starts two lines under its label, as Europass sets it.
+        for k, row in enumerate(["Certified Kubernetes Administrator (CKA)",
+                                 "AWS Certified Solutions Architect"]):  # fmt: skip
+            _text(c, 200, 164 + 13 * k, row)
+        label(210, "Projects", bold=True)
+        projects = [
+            ("paella-index", "Index of paella recipes."),
+            ("Metro Valencia Delays", "Dashboard of delays."),
+            ("Spark Tuning Notes", "Notes on tuning Spark."),
+        ]
+        for k, (name, what) in enumerate(projects):
+            label(232 + 14 * k, name)
+            _text(c, 200, 232 + 14 * k, what)
+
+    return _pdf(tmp_path, draw)
+
+
+def test_a_form_reads_each_label_before_what_it_names(tmp_path: Path) -> None:
+    got = extract_document(_form_pdf(tmp_path), "pdf")
+    rows = [x for x in got.text.splitlines() if x.strip()]
+    assert rows.index("Personal skills and competences") < rows.index("Technical skills")
+    assert rows.index("Technical skills") < rows.index(
+        "Python, Go, Kubernetes, Terraform, PostgreSQL, Kafka,"
+    )
+    assert rows.index("Certifications") + 1 == rows.index(
+        "Certified Kubernetes Administrator (CKA)"
+    )
+    # Names set close under each other stay apart; each stands before its description.
+    assert rows.index("Metro Valencia Delays") + 1 == rows.index("Dashboard of delays.")
+    parsed = parse_resume(got.text, TODAY, layout=got.lines)
+    assert "Certified Kubernetes Administrator (CKA)" in parsed.certifications
+    assert {"paella-index", "Metro Valencia Delays", "Spark Tuning Notes"} <= set(parsed.projects)
+    assert {"Python", "Kafka", "Redis"} <= set(parsed.skills)
+
+
+def test_vocabulary_words_set_as_plain_text_label_a_group_not_a_section() -> None:
+    def head(text: str) -> Line:
+        return Line(text, 50, 200, 0, 13, True, 1, 16, 0)
+
+    def body(text: str) -> Line:
+        return Line(text, 50, 400, 0, 10, False, 1, 2, 0)
+
+    lines = [head("Experience"), body("Engineer, Acme, 2019 – 2024"),
+             head("Personal skills and competences"), body("Languages"),
+             body("Méthodes agiles, Développement web"), head("Certifications"),
+             body("Symfony Certified Developer")]  # fmt: skip
+    assert style_headings(lines)["Languages"] == ""
+    parsed = parse_resume("\n".join(x.text for x in lines), TODAY, layout=lines)
+    assert "languages" not in [s.name for s in parsed.sections]
+
+
+def test_a_long_project_name_opens_an_entry_after_a_blank_line() -> None:
+    text = (
+        "Projects\nMyAssistant: AI Chat app and agents for internal use\n"
+        "Side project; open source, about 310 users.\n\n"
+        "Development and implementation of a social bond management system\n"
+        "Side project; open source, about 160 users.\n"
+    )
+    assert parse_resume(text, TODAY).projects == [
+        "MyAssistant",
+        "Development and implementation of a social bond management system",
+    ]
