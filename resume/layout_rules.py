@@ -26,6 +26,8 @@ WRAP_SLACK = 0.35
 BASELINE_SHARE = 0.5
 # A column is a date column when this share of its lines are dates alone.
 DATE_COLUMN_SHARE = 0.6
+# A column of this many lines at most, all beside lines at their left, annotates one entry.
+ANNOTATION_MAX_LINES = 4
 # A heading is a few words.
 HEADING_MAX_WORDS = 5
 HEADING_MAX_CHARS = 40
@@ -135,32 +137,48 @@ def _attach_dates(lines: list[Line]) -> list[Line]:
     """Append each line of a right-hand date column to the line on its baseline at its left.
 
     A column whose lines are mostly dates alone, beside entries without dates, was read after
-    them; the date belongs to the entry line it shares a baseline with.
+    them; the date belongs to the entry line it shares a baseline with. A column of a few
+    lines that all sit on baselines of lines at their left, one of them a date ("Sep. 2017 -
+    Feb. 2018" over "Toronto, ON"), annotates that entry: all its lines go back.
     """
     out = list(lines)
     drop: set[int] = set()
     cols = _columns(lines)
     for (page, col), rows in cols.items():
         dates = [i for i in rows if _date_only(lines[i].text)]
-        if len(dates) < 2 or len(dates) < DATE_COLUMN_SHARE * len(rows):
-            continue
         others = [i for (p, c), r in cols.items() if p == page and c != col for i in r]
-        for i in dates:
-            d = lines[i]
-            beside = [
-                j
-                for j in others
-                if j not in drop
-                and lines[j].x1 < d.x0
-                and abs(lines[j].top - d.top) <= BASELINE_SHARE * max(d.size, lines[j].size)
-                and not parse_date_ranges(out[j].text, EPOCH)
-            ]
-            if not beside:
+        partners = {i: _baseline_partner(lines, out, i, others, drop) for i in rows}
+        annotates = (
+            bool(dates)
+            and len(rows) <= ANNOTATION_MAX_LINES
+            and all(j is not None for j in partners.values())
+        )
+        if not annotates and (len(dates) < 2 or len(dates) < DATE_COLUMN_SHARE * len(rows)):
+            continue
+        for i in rows if annotates else dates:
+            j = _baseline_partner(lines, out, i, others, drop)
+            if j is None:
                 continue
-            j = min(beside, key=lambda k: abs(lines[k].top - d.top))
-            out[j] = _with_text(out[j], f"{out[j].text}\t{d.text}")
+            out[j] = _with_text(out[j], f"{out[j].text}\t{lines[i].text}")
             drop.add(i)
     return [line for i, line in enumerate(out) if i not in drop]
+
+
+def _baseline_partner(
+    lines: list[Line], out: list[Line], i: int, others: list[int], drop: set[int]
+) -> int | None:
+    """Return the line at the left of line i on its baseline (without a date, if i is one)."""
+    d = lines[i]
+    dated = _date_only(d.text)
+    beside = [
+        j
+        for j in others
+        if j not in drop
+        and lines[j].x1 < d.x0
+        and abs(lines[j].top - d.top) <= BASELINE_SHARE * max(d.size, lines[j].size)
+        and not (dated and parse_date_ranges(out[j].text, EPOCH))
+    ]
+    return min(beside, key=lambda k: abs(lines[k].top - d.top)) if beside else None
 
 
 def _with_text(line: Line, text: str) -> Line:

@@ -358,3 +358,18 @@ def test_a_long_project_name_opens_an_entry_after_a_blank_line() -> None:
         "MyAssistant",
         "Development and implementation of a social bond management system",
     ]
+
+
+def test_a_short_column_beside_one_entry_goes_back_on_its_lines() -> None:
+    lines = [
+        Line("Safety Consultant", 49, 139, 428.0, 10, True, 1, 20, 1),
+        Line("KULR Technology Corporation", 49, 174, 440.8, 9, False, 1, 2, 1),
+        Line("• Reduced incident volume by 7%.", 45, 381, 460.0, 10, False, 1, 8, 1),
+        Line("Sep. 2017 – Feb. 2018", 466, 563, 426.1, 10, False, 1, 0, 2),
+        Line("Toronto, ON", 510, 562, 440.8, 9, False, 1, 2, 2),
+    ]
+    assert [x.text for x in reflow(lines)] == [
+        "Safety Consultant\tSep. 2017 – Feb. 2018",
+        "KULR Technology Corporation\tToronto, ON",
+        "• Reduced incident volume by 7%.",
+    ]
