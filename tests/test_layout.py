@@ -373,3 +373,63 @@ def test_a_short_column_beside_one_entry_goes_back_on_its_lines() -> None:
         "KULR Technology Corporation\tToronto, ON",
         "• Reduced incident volume by 7%.",
     ]
+
+
+# ---------------------------------------------------------------- DOCX layouts
+
+
+def _docx(tmp_path: Path, doc) -> Path:
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_docx_dates_in_a_right_hand_cell_stay_on_their_entry(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_heading("Experience", level=1)
+    table = doc.add_table(rows=2, cols=2)
+    for k, (title, when) in enumerate([("Staff Engineer, Acme", "Jan 2016 – Jan 2024"),
+                                       ("Engineer, Initech", "Jan 2012 – Jan 2016")]):  # fmt: skip
+        table.cell(k, 0).text = title
+        table.cell(k, 1).text = when
+    doc.add_heading("Education", level=1)
+    doc.add_paragraph("BSc Computer Science, University of Leeds")
+    got = extract_document(_docx(tmp_path, doc), "docx")
+    assert "Staff Engineer, Acme\tJan 2016 – Jan 2024" in got.text.splitlines()
+    assert parse_resume(got.text, TODAY, layout=got.lines).experience_years == 12
+
+
+def test_docx_sidebar_cell_is_a_column_of_its_own_with_its_tags(tmp_path: Path) -> None:
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    side, main = table.cell(0, 0), table.cell(0, 1)
+    side.text = "SKILLS"
+    for tag in ["Python", "Kubernetes", "Terraform", "PostgreSQL"]:
+        side.add_paragraph(tag)
+    main.text = "EXPERIENCE"
+    main.add_paragraph("Platform Engineer, Acme, 2019 – 2024")
+    main.add_paragraph("Ran the Kubernetes platform for forty teams.")
+    got = extract_document(_docx(tmp_path, doc), "docx")
+    assert got.lines is not None
+    by_text = {x.text: x for x in got.lines}
+    assert by_text["Python"].column == by_text["SKILLS"].column
+    assert by_text["Python"].column != by_text["EXPERIENCE"].column
+    parsed = parse_resume(got.text, TODAY, layout=got.lines)
+    assert {"Python", "Kubernetes", "Terraform", "PostgreSQL"} <= set(parsed.skills)
+
+
+def test_docx_heading_outside_the_vocabulary_found_by_its_style(tmp_path: Path) -> None:
+    doc = Document()
+    for heading, rows in [
+        ("Experience", ["Engineer, Acme, Jan 2020 – Dec 2024", "Built billing in Go."]),
+        ("Weekend Hacks", ["Chai Tracker", "Kirana Ledger"]),
+        ("Education", ["BSc Computer Science, University of Leeds, 2016 – 2019"]),
+    ]:
+        doc.add_heading(heading, level=1)
+        for row in rows:
+            doc.add_paragraph(row)
+    got = extract_document(_docx(tmp_path, doc), "docx")
+    text_only = parse_resume(got.text, TODAY)
+    with_layout = parse_resume(got.text, TODAY, layout=got.lines)
+    assert "projects" not in [s.name for s in text_only.sections]
+    assert {"Chai Tracker", "Kirana Ledger"} <= set(with_layout.projects)
