@@ -274,11 +274,6 @@ def _text(lines: list[Line]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def extract_docx(path: str) -> str:
-    """Return the text of a DOCX: headers, body (tables, text boxes) and footers."""
-    return read_docx(path)[0]
-
-
 def read_docx(path: str) -> tuple[str, list[Line]]:
     """Return a DOCX's text (headers, body, footers) and its line model, one Line per line."""
     try:

@@ -81,11 +81,6 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
     return count
 
 
-def extract_pdf(path: str, max_pages: int) -> str:
-    """Return the text of a PDF of at most max_pages pages, page by page in reading order."""
-    return read_pdf(path, max_pages)[0]
-
-
 def read_pdf(path: str, max_pages: int) -> tuple[str, list[Line]]:
     """Return a PDF's text in reading order and its line model, one Line per line of text."""
     pdf = _open(path)

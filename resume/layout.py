@@ -11,7 +11,6 @@ a description (text pasted or stored before), the parser reads the text alone, a
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -127,12 +126,6 @@ def body_size(lines: list[Line]) -> float:
     if not sizes:
         return 0.0
     return max(sizes, key=lambda s: sizes[s])
-
-
-def median_gap(lines: list[Line]) -> float:
-    """Return the usual gap between consecutive lines of the body text."""
-    gaps = [line.gap for line in lines if line.known and line.text.strip() and line.gap > 0]
-    return statistics.median(gaps) if gaps else 0.0
 
 
 _CAPS = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
