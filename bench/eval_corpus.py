@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_parse import DEFAULT_DEV, SCORER, read_text  # noqa: E402
+from eval_parse import DEFAULT_DEV, SCORER, read_document  # noqa: E402
 
 from resume.parse import parse_resume  # noqa: E402
 
@@ -54,7 +54,8 @@ def parse_dir(src: Path, out: Path, in_process: bool) -> None:
     """Parse every resume of src into out/NNN.json (the upload `data` shape)."""
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(p for p in src.iterdir() if p.suffix.lower() in (".pdf", ".docx")):
-        data = parse_resume(read_text(path, None, in_process)).extracted()
+        text, lines = read_document(path, None, in_process)
+        data = parse_resume(text, layout=lines).extracted()
         (out / f"{path.stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
 
 

@@ -28,12 +28,18 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 def read_text(path: Path, texts: Path | None, in_process: bool) -> str:
     """Return a resume's text: from a dump directory if given, else extracted from the file."""
+    return read_document(path, texts, in_process)[0]
+
+
+def read_document(path: Path, texts: Path | None, in_process: bool) -> tuple[str, list | None]:
+    """Return a resume's text and line model (None for a text dump), as the service reads it."""
     if texts is not None:
-        return (texts / f"{path.stem}.txt").read_text(encoding="utf-8")
-    from resume.extract import extract_text, extract_text_in_process
+        return (texts / f"{path.stem}.txt").read_text(encoding="utf-8"), None
+    from resume.extract import extract_document, extract_document_in_process
 
     kind = path.suffix.lstrip(".").lower()
-    return extract_text_in_process(path, kind) if in_process else extract_text(path, kind)
+    got = extract_document_in_process(path, kind) if in_process else extract_document(path, kind)
+    return got.text, got.lines
 
 
 def main() -> None:
@@ -53,7 +59,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in args.dev.iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     for path in files:
-        parsed = parse_resume(read_text(path, args.texts, args.in_process))
+        text, lines = read_document(path, args.texts, args.in_process)
+        parsed = parse_resume(text, layout=lines)
         data = parsed.extracted()
         (args.out / f"{path.stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
     cmd = [sys.executable, str(SCORER), str(args.dev), str(args.out), "--rows"]

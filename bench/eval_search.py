@@ -62,13 +62,14 @@ def kind_of(row: dict) -> tuple[str, str]:
     return str(row.get("kind") or "other"), ""
 
 
-def read_text(path: Path, texts: Path | None) -> str:
-    """Return a resume's text: from a dump directory if given, else the isolated extractor."""
+def read_document(path: Path, texts: Path | None) -> tuple[str, list | None]:
+    """Return a resume's text and line model: a dump's text alone, else the isolated reader's."""
     if texts is not None:
-        return (texts / f"{path.stem}.txt").read_text(encoding="utf-8")
-    from resume.extract import extract_text
+        return (texts / f"{path.stem}.txt").read_text(encoding="utf-8"), None
+    from resume.extract import extract_document
 
-    return extract_text(path, path.suffix.lstrip(".").lower())
+    got = extract_document(path, path.suffix.lstrip(".").lower())
+    return got.text, got.lines
 
 
 def _head(text: str, width: int = 110) -> str:
@@ -112,8 +113,8 @@ def main() -> int:
             if path is None:
                 print(f"{rid}: no resume file", file=sys.stderr)
                 continue
-            text = read_text(path, args.texts)
-            parsed = parse_resume(text.replace("\x00", ""))
+            text, lines = read_document(path, args.texts)
+            parsed = parse_resume(text.replace("\x00", ""), layout=lines)
             chunks = chunk_sections(
                 [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
             )

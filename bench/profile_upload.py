@@ -47,7 +47,7 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str],
     from rag import embeddings
     from rag.chunking import chunk_sections
     from resume import fit, skills
-    from resume.extract import extract_text_in_process
+    from resume.extract import extract_document_in_process
     from resume.parse import parse_resume
 
     jobs = [p.read_text(encoding="utf-8") for p in sorted((dev / "jobs").glob("*.txt"))]
@@ -61,7 +61,8 @@ def profile_fit(dev: Path, per_kind: int, rounds: int) -> tuple[dict, list[str],
     chunk_lists: list[list[str]] = []
     for r in range(rounds):
         for i, path in enumerate(_files(dev, per_kind)):
-            parsed = parse_resume(extract_text_in_process(path, path.suffix[1:]))
+            got = extract_document_in_process(path, path.suffix[1:])
+            parsed = parse_resume(got.text, layout=got.lines)
             chunks = [
                 c.text
                 for c in chunk_sections(

@@ -8,8 +8,10 @@ import zipfile
 
 from lxml import etree
 
+from resume._docx_styles import Styles, paragraph_look
 from resume._extract_common import normalise_text
 from resume.errors import DamagedFile, HostileFile
+from resume.layout import Line, align
 
 MAX_ENTRIES = 2000
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
@@ -121,21 +123,26 @@ def _is_major_heading(p: etree._Element) -> bool:
 
 
 class _Walker:
-    """Collect the text of a WordprocessingML tree as blocks of lines, in document order."""
+    """Collect the text of a WordprocessingML tree as lines with their look, in document order.
 
-    def __init__(self) -> None:
-        self.blocks: list[str] = []
+    A line's text may hold line breaks (w:br); the caller splits it. Table cells are columns:
+    a cell's lines carry the cell's number, so a two-column layout table reads as two columns.
+    """
 
-    def blocks_of(self, container: etree._Element) -> list[str]:
-        """Return the text blocks of a body-like container (body, cell, text box, header)."""
-        out: list[str] = []
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self.column = 0
+
+    def blocks_of(self, container: etree._Element) -> list[Line]:
+        """Return the lines of a body-like container (body, cell, text box, header)."""
+        out: list[Line] = []
         for child in self._content_children(container):
             name = _local(child.tag)
             if name == "p":
-                text, boxes = self._paragraph(child)
+                line, boxes = self._paragraph(child)
                 if out and _is_major_heading(child):
-                    out.append("")  # a blank line before a section heading, as on the page
-                out.append(text)
+                    out.append(Line(""))  # a blank line before a section heading, as on the page
+                out.append(line)
                 out.extend(boxes)
             elif name == "tbl":
                 out.extend(self._table(child))
@@ -158,14 +165,16 @@ class _Walker:
                 if choice is not None:
                     yield from self._content_children(choice)
 
-    def _paragraph(self, p: etree._Element) -> tuple[str, list[str]]:
-        """Return a paragraph's own text and the text boxes anchored in it."""
+    def _paragraph(self, p: etree._Element) -> tuple[Line, list[Line]]:
+        """Return a paragraph's own line and the lines of the text boxes anchored in it."""
         parts: list[str] = []
-        boxes: list[str] = []
+        boxes: list[Line] = []
         self._inline(p, parts, boxes)
-        return "".join(parts), boxes
+        size, bold, indent = paragraph_look(p, self.styles)
+        line = Line("".join(parts), x0=indent, size=size, bold=bold, column=self.column)
+        return line, boxes
 
-    def _inline(self, el: etree._Element, parts: list[str], boxes: list[str]) -> None:
+    def _inline(self, el: etree._Element, parts: list[str], boxes: list[Line]) -> None:
         """Append the inline text under el to parts, and its text boxes to boxes."""
         for child in el:
             name, ns = _local(child.tag), _ns(child.tag)
@@ -190,28 +199,36 @@ class _Walker:
                     parts.append("-")
                     continue
                 if name == "txbxContent":
-                    boxes.append("\n\n".join(b for b in self.blocks_of(child) if b.strip()))
+                    for line in self.blocks_of(child):
+                        if line.text.strip():
+                            boxes.extend([Line(""), line] if boxes else [line])
                     continue
                 if name in ("delText", "instrText", "del", "rPr", "pPr", "fldData"):
                     continue
             # Runs, hyperlinks, fields, drawings, VML shapes: look inside.
             self._inline(child, parts, boxes)
 
-    def _table(self, tbl: etree._Element) -> list[str]:
-        """Return a table's text: one line per row of one-line cells, else one block per cell."""
-        out: list[str] = []
+    def _table(self, tbl: etree._Element) -> list[Line]:
+        """Return a table's lines: one line per row of one-line cells, else a block per cell."""
+        out: list[Line] = []
+        outer = self.column
         for tr in _children_named(tbl, "tr"):
-            cells: list[str] = []
-            for tc in _children_named(tr, "tc"):
-                text = "\n".join(b for b in self.blocks_of(tc) if b.strip())
-                if text.strip():
-                    cells.append(text)
+            cells: list[list[Line]] = []
+            for k, tc in enumerate(_children_named(tr, "tc")):
+                self.column = outer * 10 + k + 1
+                lines = [x for x in self.blocks_of(tc) if x.text.strip()]
+                if lines:
+                    cells.append(lines)
+            self.column = outer
             if not cells:
                 continue
-            if all("\n" not in c for c in cells):
-                out.append("\t".join(cells))
+            if all(len(c) == 1 and "\n" not in c[0].text for c in cells):
+                first = cells[0][0]
+                text = "\t".join(c[0].text for c in cells)
+                out.append(Line(text, first.x0, 0.0, 0.0, first.size, first.bold, 0, 0.0, outer))
             else:
-                out.extend(f"\n{c}\n" for c in cells)
+                for c in cells:
+                    out.extend([Line(""), *c, Line("")])
         return out
 
 
@@ -232,22 +249,33 @@ def _related_parts(zf: zipfile.ZipFile, rel_type_suffix: str) -> list[str]:
     return found
 
 
-def _part_text(zf: zipfile.ZipFile, name: str) -> str:
-    """Return the text of one header, footer or body part."""
+def _part_lines(zf: zipfile.ZipFile, name: str, styles: Styles) -> list[Line]:
+    """Return the lines of one header, footer or body part, one Line per line of text."""
     root = _read_xml(zf, name)
-    walker = _Walker()
+    walker = _Walker(styles)
     body = root.find(f"{{{W}}}body")
-    blocks = walker.blocks_of(body if body is not None else root)
-    return _join_blocks(blocks)
+    out: list[Line] = []
+    for line in walker.blocks_of(body if body is not None else root):
+        for piece in line.text.split("\n"):
+            out.append(Line(piece, line.x0, line.x1, 0.0, line.size, line.bold, 0, 0.0,
+                            line.column))  # fmt: skip
+    return out
 
 
-def _join_blocks(blocks: list[str]) -> str:
-    """Join paragraph texts with newlines, keeping the blank lines that set blocks apart."""
-    return "\n".join(blocks)
+def _styles(zf: zipfile.ZipFile) -> Styles:
+    """Return the document's styles, or Word's defaults when it has none."""
+    if "word/styles.xml" not in set(zf.namelist()):
+        return Styles(None)
+    return Styles(_read_xml(zf, "word/styles.xml"))
 
 
-def extract_docx(path: str) -> str:
-    """Return the text of a DOCX: headers, body (tables, text boxes) and footers."""
+def _text(lines: list[Line]) -> str:
+    """Return the text of some lines."""
+    return "\n".join(line.text for line in lines)
+
+
+def read_docx(path: str) -> tuple[str, list[Line]]:
+    """Return a DOCX's text (headers, body, footers) and its line model, one Line per line."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -257,18 +285,27 @@ def extract_docx(path: str) -> str:
         names = set(zf.namelist())
         if "word/document.xml" not in names:
             raise DamagedFile(_DAMAGED)
-        pieces: list[str] = []
+        styles = _styles(zf)
+        texts: list[str] = []
+        lines: list[Line] = []
         seen: set[str] = set()
         for header in _related_parts(zf, "header"):
-            text = _part_text(zf, header).strip()
+            part = _part_lines(zf, header, styles)
+            text = _text(part).strip()
             # Different first-page/even headers often repeat the same text.
             if text and text not in seen:
                 seen.add(text)
-                pieces.append(text)
-        pieces.append(_part_text(zf, "word/document.xml"))
+                texts.append(text)
+                lines.extend(part)
+        body = _part_lines(zf, "word/document.xml", styles)
+        texts.append(_text(body))
+        lines.extend(body)
         for footer in _related_parts(zf, "footer"):
-            text = _part_text(zf, footer).strip()
+            part = _part_lines(zf, footer, styles)
+            text = _text(part).strip()
             if text and text not in seen:
                 seen.add(text)
-                pieces.append(text)
-    return normalise_text("\n\n".join(pieces), keep_tabs=True)
+                texts.append(text)
+                lines.extend(part)
+    text = normalise_text("\n\n".join(texts), keep_tabs=True)
+    return text, align(text, lines) or []

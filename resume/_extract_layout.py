@@ -9,22 +9,30 @@ titles) is not a column: it stays on its entry's line.
 
 from __future__ import annotations
 
-import re
 import statistics
-from collections import Counter
 from typing import Any
 
 import numpy as np
 
+from resume._extract_labels import (
+    YEAR,
+    interleave_labels,
+    is_label_column,
+    label_margin,
+    merge_form_labels,
+    share_of_rows_on,
+    span,
+    sparse,
+)
 from resume._extract_lines import (
-    BLOCK_GAP_RATIO,
     WIDE_GUTTER,
     Word,
     group_rows,
-    lines_text,
     page_words,
+    region_lines,
     row_text,
 )
+from resume.layout import Line
 
 # Narrowest whitespace, in points, that can separate columns (a space is ~3 pt at 10 pt).
 MIN_GUTTER = 9.0
@@ -32,11 +40,6 @@ MIN_GUTTER = 9.0
 MAX_DEPTH = 12
 # Column search uses a 1 pt grid; absurd page sizes (a hostile MediaBox) are read as lines.
 MAX_GRID_CELLS = 8_000_000
-
-# Dates in a label column beside values with none: a form's labels, not a sidebar.
-FORM_MIN_DATES = 3
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # ---------------------------------------------------------------- columns
@@ -138,46 +141,31 @@ def _is_attached_column(
         right_aligned = aligned >= 0.7 * len(ends)
         # Short dated lines ("2016 — 2019", "Apr 2017") beside entries are their dates too.
         texts = [row_text(r) for r in right_rows]
-        dates = all(_YEAR.search(t) and len(t.split()) <= 5 for t in texts)
-        if (right_aligned or dates) and _share_of_rows_on(right_rows, left_rows) >= 0.7:
+        dates = all(YEAR.search(t) and len(t.split()) <= 5 for t in texts)
+        if (right_aligned or dates) and share_of_rows_on(right_rows, left_rows) >= 0.7:
             return True
     # Section labels in a left margin: few, far apart, each on the first line of its section.
     # A short sidebar also has few lines and may share baselines, but they follow each other.
     return (
         2 * len(left_rows) <= len(right_rows)
-        and _sparse(left_rows)
-        and _share_of_rows_on(left_rows, right_rows) >= 0.7
+        and sparse(left_rows)
+        and share_of_rows_on(left_rows, right_rows) >= 0.7
     )
 
 
-def _sparse(rows: list[list[Word]], heights: float = 3.0) -> bool:
-    """Tell whether consecutive rows are far apart (several line heights), not a text column."""
-    if len(rows) < 2:
-        return True
-    tops = [min(w.top for w in r) for r in rows]
-    height = statistics.median(max(w.bottom - w.top for w in r) for r in rows)
-    steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
-    return statistics.median(steps) > heights * height
+# A block of lines and the horizontal band of the page it was read from: the gutters that cut
+# the page bound the band, so blocks of one column share it.
+Block = tuple[tuple[float, float], list[Line]]
+_WHOLE = (float("-inf"), float("inf"))
 
 
-def _share_of_rows_on(rows: list[list[Word]], others: list[list[Word]]) -> float:
-    """Return the share of rows whose vertical centre falls within one of the other rows."""
-    bands = [(min(w.top for w in r), max(w.bottom for w in r)) for r in others]
-    hits = 0
-    for r in rows:
-        cy = sum(w.cy for w in r) / len(r)
-        if any(top <= cy <= bottom for top, bottom in bands):
-            hits += 1
-    return hits / max(len(rows), 1)
-
-
-def _layout(words: list[Word], depth: int = 0) -> list[str]:
-    """Return the text blocks of a region in reading order."""
+def _layout(words: list[Word], depth: int = 0, band: tuple[float, float] = _WHOLE) -> list[Block]:
+    """Return the blocks of lines of a region in reading order, each with its band."""
     if not any(not w.rule for w in words):
         return []
     gutter = _find_gutter(words) if depth < MAX_DEPTH else None
     if gutter is None:
-        return [lines_text(words)]
+        return [(band, region_lines(words))]
     xa, xb, ya, yb = _trim_grid_gutter(words, gutter)
     x_mid = (xa + xb) / 2
     above, left, right, below = [], [], [], []
@@ -190,14 +178,21 @@ def _layout(words: list[Word], depth: int = 0) -> list[str]:
             left.append(w)
         else:
             right.append(w)
-    blocks: list[str] = []
-    if _is_label_column(left, right):
-        blocks.extend(_layout(above, depth + 1))
-        blocks.extend(_interleave_labels(left, right, depth + 1))
-        blocks.extend(_layout(below, depth + 1))
+    blocks: list[Block] = []
+    if is_label_column(left, right):
+        blocks.extend(_layout(above, depth + 1, band))
+        rows = group_rows([w for w in left if not w.rule])
+        if label_margin(rows, group_rows([w for w in right if not w.rule])):
+            blocks.append((band, merge_form_labels(rows, right, depth + 1, band, _layout)))
+        else:
+            blocks.extend(
+                (band, b) for b in interleave_labels(left, right, depth + 1, band, _layout)
+            )
+        blocks.extend(_layout(below, depth + 1, band))
         return blocks
-    for part in (above, left, right, below):
-        blocks.extend(_layout(part, depth + 1))
+    sides = ((band[0], x_mid), (x_mid, band[1]))
+    for part, part_band in zip((above, left, right, below), (band, *sides, band), strict=True):
+        blocks.extend(_layout(part, depth + 1, part_band))
     return blocks
 
 
@@ -218,128 +213,21 @@ def _trim_grid_gutter(
     right = group_rows([w for w in inside if (w.x0 + w.x1) / 2 >= x_mid])
     if len(left) < 2 or len(right) < 2:
         return gutter
-    short, long_ = sorted((left, right), key=lambda rows: _span(rows)[1])
-    end = _span(short)[1]
-    beside = [r for r in long_ if _span([r])[0] <= end]
-    after = [r for r in long_ if _span([r])[0] > end]
-    if not after or len(beside) < 2 or _share_of_rows_on(short, beside) < 0.8:
+    short, long_ = sorted((left, right), key=lambda rows: span(rows)[1])
+    end = span(short)[1]
+    beside = [r for r in long_ if span([r])[0] <= end]
+    after = [r for r in long_ if span([r])[0] > end]
+    if not after or len(beside) < 2 or share_of_rows_on(short, beside) < 0.8:
         return gutter
     heights = [max(w.bottom - w.top for w in r) for r in long_]
-    steps = [_span([b])[0] - _span([a])[1] for a, b in zip(beside, beside[1:], strict=False)]
+    steps = [span([b])[0] - span([a])[1] for a, b in zip(beside, beside[1:], strict=False)]
     usual = statistics.median(steps) if steps else 0.0
-    gap = _span([after[0]])[0] - _span([beside[-1]])[1]
+    gap = span([after[0]])[0] - span([beside[-1]])[1]
     if gap > max(2 * statistics.median(heights), 1.5 * usual + 1):
-        return xa, xb, ya, (end + _span([after[0]])[0]) / 2
+        return xa, xb, ya, (end + span([after[0]])[0]) / 2
     return gutter
 
 
-def _is_label_column(left: list[Word], right: list[Word]) -> bool:
-    """Tell whether the left side is a margin of labels (headings, dates) for the right side.
-
-    Some layouts set each section's heading and each entry's dates in a narrow left margin,
-    centred on the entry rather than on its first line. Such a margin is narrow, holds few
-    lines far apart, and each line sits beside a block of the right side; a sidebar of its
-    own content (contact, skills) is a dense column instead.
-    """
-    left_rows = group_rows([w for w in left if not w.rule])
-    right_rows = group_rows([w for w in right if not w.rule])
-    if len(left_rows) < 3 or not right_rows:
-        return False
-    left_w = max(w.x1 for r in left_rows for w in r) - min(w.x0 for r in left_rows for w in r)
-    right_w = max(w.x1 for r in right_rows for w in r) - min(w.x0 for r in right_rows for w in r)
-    # The margin carries the entries' dates; a sidebar leaves them with the entries on the right.
-    left_dates = sum(bool(_YEAR.search(row_text(r))) for r in left_rows)
-    right_dates = sum(bool(_YEAR.search(row_text(r))) for r in right_rows)
-    # A form's label column (Europass: "Occupation or position held" beside each value) is
-    # dense, with several labels per entry, but it holds every date and the values none.
-    form = left_dates >= FORM_MIN_DATES and right_dates == 0
-    if len(left_rows) > len(right_rows) and not form:
-        return False
-    if left_w > 0.6 * right_w or not (form or _sparse(left_rows, 2.0)):
-        return False
-    if left_dates < 2 or 2 * right_dates >= left_dates:
-        return False
-    # A label may stand a line above or below the block it belongs to.
-    pad = statistics.median(max(w.bottom - w.top for w in r) for r in right_rows)
-    spans = [_span(b) for b in _row_blocks(right_rows)]
-    beside = sum(any(a - pad <= _centre(r) <= b + pad for a, b in spans) for r in left_rows)
-    if beside < 0.7 * len(left_rows):
-        return False
-    # A heading and a date, or a wrapped title, per entry; a list beside one entry is a sidebar.
-    per_block = Counter(i for _, i in _assign_labels(left_rows, spans))
-    return form or max(per_block.values()) <= 3
-
-
-def _span(rows: list[list[Word]]) -> tuple[float, float]:
-    """Return the vertical extent of some rows."""
-    return min(w.top for r in rows for w in r), max(w.bottom for r in rows for w in r)
-
-
-def _centre(row: list[Word]) -> float:
-    """Return a row's vertical centre."""
-    return sum(w.cy for w in row) / len(row)
-
-
-def _row_blocks(rows: list[list[Word]]) -> list[list[list[Word]]]:
-    """Group consecutive rows into blocks, breaking where the gap jumps above the usual one."""
-    if not rows:
-        return []
-    gaps = [_span([b])[0] - _span([a])[1] for a, b in zip(rows, rows[1:], strict=False)]
-    usual_gap = statistics.median(gaps) if gaps else 0.0
-    blocks = [[rows[0]]]
-    for row, gap in zip(rows[1:], gaps, strict=False):
-        h = max(w.bottom - w.top for w in row)
-        if gap > max(BLOCK_GAP_RATIO * h, 1.5 * usual_gap + 1):
-            blocks.append([row])
-        else:
-            blocks[-1].append(row)
-    return blocks
-
-
-def _join_wrapped(rows: list[list[Word]]) -> list[tuple[str, float]]:
-    """Return (text, centre) per label, joining rows set tight under each other (a wrap)."""
-    out: list[tuple[str, float]] = []
-    prev_bottom = None
-    for row in rows:
-        top, bottom = _span([row])
-        h = max(w.bottom - w.top for w in row)
-        if out and prev_bottom is not None and top - prev_bottom < 0.6 * h:
-            text, centre = out[-1]
-            out[-1] = (f"{text} {row_text(row)}", (centre + _centre(row)) / 2)
-        else:
-            out.append((row_text(row), _centre(row)))
-        prev_bottom = bottom
-    return out
-
-
-def _assign_labels(
-    left_rows: list[list[Word]], spans: list[tuple[float, float]]
-) -> list[tuple[str, int]]:
-    """Pair each margin label with the block beside it, else the next below, else the last."""
-    out = []
-    for text, c in _join_wrapped(left_rows):
-        i = next((k for k, (a, b) in enumerate(spans) if a <= c <= b), None)
-        if i is None:
-            i = next((k for k, (a, _) in enumerate(spans) if a > c), len(spans) - 1)
-        out.append((text, i))
-    return out
-
-
-def _interleave_labels(left: list[Word], right: list[Word], depth: int) -> list[str]:
-    """Read each right-side block after the margin labels set beside it."""
-    right_blocks = _row_blocks(group_rows([w for w in right if not w.rule]))
-    spans = [_span(b) for b in right_blocks]
-    labels: list[list[str]] = [[] for _ in right_blocks]
-    for text, i in _assign_labels(group_rows([w for w in left if not w.rule]), spans):
-        labels[i].append(text)
-    out: list[str] = []
-    for block, head in zip(right_blocks, labels, strict=False):
-        body = _layout([w for r in block for w in r], depth)
-        out.append("\n".join(head + body))
-    return out
-
-
-def page_text(page: Any) -> str:
-    """Return one page's text in reading order, blocks separated by blank lines."""
-    blocks = _layout(page_words(page))
-    return "\n\n".join(b for b in blocks if b.strip())
+def page_blocks(page: Any) -> list[Block]:
+    """Return one page's blocks of lines in reading order, each with its band."""
+    return _layout(page_words(page))

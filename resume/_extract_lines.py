@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from resume._extract_common import clean_chunk, is_private_use
+from resume.layout import Line
 
 # Narrow gutters are trusted only when many lines on each side agree; a margin label is set at
 # least this far left of the body text.
 WIDE_GUTTER = 16.0
 # A gap inside a line wider than this many font sizes separates items, not words.
 TAB_GAP_EMS = 2.0
+# Beside ordinary spaces in the same line, a gap of this many font sizes separates items too.
+ITEM_GAP_EMS = 1.0
 # Text lines whose vertical gap exceeds this share of the line height start a new block.
 BLOCK_GAP_RATIO = 0.75
 
@@ -38,6 +41,8 @@ class Word:
     # Horizontal rules take part in gutter finding (a rule crossing a gap means no gutter
     # there) but carry no text.
     rule: bool = False
+    # Share of the word's characters set in a bold face.
+    bold: float = 0.0
 
     @property
     def cy(self) -> float:
@@ -64,6 +69,7 @@ def page_words(page: Any) -> list[Word]:
         keep_blank_chars=False,
         use_text_flow=False,
         extra_attrs=["size"],
+        return_chars=True,
     )
     words = []
     x_lo, y_lo, x_hi, y_hi = (float(v) for v in page.bbox)
@@ -81,11 +87,23 @@ def page_words(page: Any) -> list[Word]:
                 float(w["top"]),
                 float(w["bottom"]),
                 float(w.get("size") or (w["bottom"] - w["top"])),
+                bold=_bold_share(w.get("chars") or ()),
             )
         )
     words = _join_size_changes(words)
     words.extend(_rules(page))
     return words
+
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|-bd\b|,b\b", re.I)
+
+
+def _bold_share(chars: Any) -> float:
+    """Return the share of characters whose font name says bold (Arial-BoldMT, LMRoman12-Bold)."""
+    if not chars:
+        return 0.0
+    bold = sum(bool(_BOLD_FONT.search(str(c.get("fontname", "")))) for c in chars)
+    return bold / len(chars)
 
 
 def _join_size_changes(words: list[Word]) -> list[Word]:
@@ -110,6 +128,8 @@ def _join_size_changes(words: list[Word]) -> list[Word]:
                 min(prev.top, w.top),
                 max(prev.bottom, w.bottom),
                 max(prev.size, w.size),
+                bold=(prev.bold * len(prev.text) + w.bold * len(w.text))
+                / max(len(prev.text) + len(w.text), 1),
             )
             continue
         out.append(w)
@@ -178,6 +198,7 @@ def _join_letter_spaced(row: list[Word]) -> list[Word]:
                     min(w.top for w in run),
                     max(w.bottom for w in run),
                     run[0].size,
+                    bold=run[0].bold,
                 )
             )
             i = j + 1
@@ -203,17 +224,53 @@ def row_text(row: list[Word]) -> str:
     """
     words = _join_letter_spaced(row)
     parts = [words[0].text] if words else []
-    for a, b in zip(words, words[1:], strict=False):
-        wide = b.x0 - a.x1 > TAB_GAP_EMS * max(a.size, b.size, 1.0)
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    # Tags set in a row ("Product Strategy   Roadmapping") part at a gap of an em or so,
+    # several times the spaces inside each tag; a line of prose spaces its words evenly.
+    spaces = [g for g in gaps if g > 0]
+    tight = min(spaces) if spaces else 0.0
+    for a, b, gap in zip(words, words[1:], gaps, strict=False):
+        em = max(a.size, b.size, 1.0)
+        wide = gap > TAB_GAP_EMS * em or (gap >= ITEM_GAP_EMS * em and gap >= 3 * tight)
         parts.append(("\t" if wide else " ") + b.text)
     return "".join(parts)
 
 
-def lines_text(words: list[Word]) -> str:
+def row_line(row: list[Word], gap: float = 0.0) -> Line:
+    """Return a line of the line model for one row of words."""
+    text = row_text(row)
+    chars = [len(w.text) for w in row]
+    total = max(sum(chars), 1)
+    sizes = sorted((w.size, n) for w, n in zip(row, chars, strict=True))
+    # The size of the middle character: a small symbol or a big initial does not move it.
+    seen, size = 0, sizes[-1][0]
+    for s, n in sizes:
+        seen += n
+        if seen * 2 >= total:
+            size = s
+            break
+    bold = sum(w.bold * n for w, n in zip(row, chars, strict=True)) / total
+    lead = 0
+    while lead < len(row) and row[lead].bold >= 0.6:
+        lead += 1
+    head = " ".join(w.text for w in row[:lead])
+    return Line(
+        text,
+        x0=min(w.x0 for w in row),
+        x1=max(w.x1 for w in row),
+        top=min(w.top for w in row),
+        size=size,
+        bold=bold >= 0.6,
+        gap=max(gap, 0.0),
+        head=len(head) if 0 < lead < len(row) and text.startswith(head) else 0,
+    )
+
+
+def region_lines(words: list[Word]) -> list[Line]:
     """Read a column-free region line by line, with a blank line where the spacing jumps."""
     rows = group_rows([w for w in words if not w.rule])
     if not rows:
-        return ""
+        return []
     heights = [max(w.bottom - w.top for w in r) for r in rows]
     gaps = [
         min(w.top for w in b) - max(w.bottom for w in a)
@@ -223,19 +280,24 @@ def lines_text(words: list[Word]) -> str:
     usual_gap = statistics.median(gaps) if gaps else 0.0
     starts = Counter(round(r[0].x0) for r in rows)
     body_left = max(starts, key=lambda x: (starts[x], -x))
-    out: list[str] = []
+    out: list[Line] = []
     prev_bottom = None
     for row, h in zip(rows, heights, strict=False):
         top = min(w.top for w in row)
         gap = top - prev_bottom if prev_bottom is not None else 0.0
         if prev_bottom is not None and gap > max(BLOCK_GAP_RATIO * h, 1.5 * usual_gap + 1):
-            out.append("")
+            out.append(Line(""))
         label, rest = _split_margin_label(row, body_left)
         if label:
-            out.append(row_text(label))
-        out.append(row_text(rest))
+            out.append(row_line(label, gap))
+        out.append(row_line(rest, gap))
         prev_bottom = max(w.bottom for w in row)
-    return "\n".join(out)
+    return out
+
+
+def lines_text(words: list[Word]) -> str:
+    """Read a column-free region line by line, as text."""
+    return "\n".join(line.text for line in region_lines(words))
 
 
 def _split_margin_label(row: list[Word], body_left: float) -> tuple[list[Word], list[Word]]:

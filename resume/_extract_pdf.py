@@ -11,8 +11,9 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import LIT
 
 from resume._extract_common import normalise_text
-from resume._extract_layout import page_text
+from resume._extract_layout import page_blocks
 from resume.errors import DamagedFile, EncryptedFile, HostileFile, NoTextFound, TooManyPages
+from resume.layout import Line, align
 
 # Pages counted before giving up on an exact figure in the error message.
 COUNT_CEILING = 10_000
@@ -80,8 +81,8 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
     return count
 
 
-def extract_pdf(path: str, max_pages: int) -> str:
-    """Return the text of a PDF of at most max_pages pages, page by page in reading order."""
+def read_pdf(path: str, max_pages: int) -> tuple[str, list[Line]]:
+    """Return a PDF's text in reading order and its line model, one Line per line of text."""
     pdf = _open(path)
     try:
         n = count_pages(pdf)
@@ -91,14 +92,18 @@ def extract_pdf(path: str, max_pages: int) -> str:
             shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
             raise TooManyPages(f"The PDF has {shown} pages; the limit is {max_pages}.")
         texts = []
-        for page in pdf.pages[:max_pages]:
-            texts.append(page_text(page))
+        lines: list[Line] = []
+        for number, page in enumerate(pdf.pages[:max_pages], start=1):
+            page_model = page_lines(page, number)
+            lines.extend(page_model)
+            texts.append("\n".join(line.text for line in page_model))
             page.close()
     finally:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
     text = join_hyphenated("\n\n".join(drop_page_seams(texts)))
-    return normalise_text(join_wrapped_tokens(text), keep_tabs=True)
+    text = normalise_text(join_wrapped_tokens(text), keep_tabs=True)
+    return text, align(text, lines) or []
 
 
 _HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")
@@ -205,3 +210,36 @@ def drop_page_seams(pages: list[str]) -> list[str]:
             lines.pop()
         out[i] = "\n".join(lines)
     return out
+
+
+def page_lines(page: Any, page_no: int = 0) -> list[Line]:
+    """Return one page's lines in reading order, blocks separated by blank lines.
+
+    Each line carries its page and its column: the number of the band between gutters that
+    its block was read from (0 for the whole width), so a sidebar's lines share one number.
+    """
+    bands: list[tuple[float, float]] = []
+    out: list[Line] = []
+    for band, block in page_blocks(page):
+        lines = _trim_blanks(block)
+        if not any(line.text.strip() for line in lines):
+            continue
+        key = (round(band[0], -1), round(band[1], -1))
+        if key not in bands:
+            bands.append(key)
+        if out:
+            out.append(Line(""))
+        for line in lines:
+            line.page, line.column = page_no, bands.index(key)
+            out.append(line)
+    return out
+
+
+def _trim_blanks(block: list[Line]) -> list[Line]:
+    """Drop blank lines at a block's ends."""
+    lo, hi = 0, len(block)
+    while lo < hi and not block[lo].text.strip():
+        lo += 1
+    while hi > lo and not block[hi - 1].text.strip():
+        hi -= 1
+    return block[lo:hi]

@@ -17,8 +17,8 @@ import pdfplumber  # noqa: F401  (preloaded for the forkserver)
 from lxml import etree  # noqa: F401  (preloaded for the forkserver)
 
 from resume._extract_common import MIN_MEANINGFUL_CHARS, meaningful_chars
-from resume._extract_docx import extract_docx
-from resume._extract_pdf import extract_pdf
+from resume._extract_docx import read_docx
+from resume._extract_pdf import read_pdf
 from resume.errors import (
     DamagedFile,
     HostileFile,
@@ -28,6 +28,7 @@ from resume.errors import (
     UnsupportedFileType,
     error_kind,
 )
+from resume.layout import to_plain
 
 
 def _current_vm_bytes() -> int:
@@ -61,10 +62,15 @@ def _apply_limits(cpu_seconds: int, memory_mb: int) -> None:
 
 def extract(path: str, kind: str, max_pages: int, max_chars: int) -> str:
     """Extract and check text from a file of a known kind; raise a ResumeError when unusable."""
+    return extract_document(path, kind, max_pages, max_chars)["text"]
+
+
+def extract_document(path: str, kind: str, max_pages: int, max_chars: int) -> dict:
+    """Return {"text", "lines"}: checked text and its line model as plain dicts."""
     if kind == "pdf":
-        text = extract_pdf(path, max_pages)
+        text, lines = read_pdf(path, max_pages)
     elif kind == "docx":
-        text = extract_docx(path)
+        text, lines = read_docx(path)
     else:
         raise UnsupportedFileType("Only PDF and Word (.docx) files can be read.")
     if meaningful_chars(text) < MIN_MEANINGFUL_CHARS:
@@ -79,7 +85,7 @@ def extract(path: str, kind: str, max_pages: int, max_chars: int) -> str:
         raise TextTooLong(
             f"The resume holds {len(text):,} characters of text; the limit is {max_chars:,}."
         )
-    return text
+    return {"text": text, "lines": to_plain(lines)}
 
 
 def run_job(
@@ -89,7 +95,7 @@ def run_job(
     _apply_limits(cpu_seconds, memory_mb)
     error: ResumeError
     try:
-        return {"ok": True, "text": extract(path, kind, max_pages, max_chars)}
+        return {"ok": True, **extract_document(path, kind, max_pages, max_chars)}
     except ResumeError as exc:
         error = exc
     except MemoryError:

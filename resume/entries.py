@@ -208,10 +208,14 @@ def _project_entries(lines: list[str]) -> list[str]:
             and len(prev.split()) <= 8
         ):
             name = f"{title_text(prev)} {name}"
+        # After a blank line that closes a described entry, an unpunctuated line opens the
+        # next, however long its name ("Development and implementation of a social bond
+        # management system" over "Side project; open source").
+        opens = idx > 0 and not lines[idx - 1] and not name.endswith(".") and bool(nxt)
         if ok and (
             strong
             or state == "start"
-            or (dated < 2 and state == "body" and boundary and _title_like(name))
+            or (dated < 2 and state == "body" and boundary and (_title_like(name) or opens))
         ):
             dangling = re.search(r"(?:\b(?:and|of|for|the|a|an|to|with|in|on)|[&,])$", prev)
             if prev and (

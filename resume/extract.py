@@ -14,6 +14,7 @@ import os
 import signal
 import threading
 import zipfile
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -31,8 +32,9 @@ from resume.errors import (
     UnsupportedFileType,
     error_from_kind,
 )
+from resume.layout import Line, from_plain
 
-__all__ = ["sniff_kind", "extract_text", "warm_up"]
+__all__ = ["Extracted", "sniff_kind", "extract_document", "extract_text", "warm_up"]
 
 _WORKER_MODULE = "resume._extract_worker"
 # "zygote" (our own preloaded fork server, the default), or a multiprocessing start method
@@ -41,6 +43,14 @@ _START_METHOD = os.environ.get("RESUME_EXTRACT_START_METHOD", "zygote")
 _ctx_lock = threading.Lock()
 _ctx: Any = None
 _fork_server: Any = None
+
+
+@dataclass
+class Extracted:
+    """A document's text and its line model (None when the reader gave no layout)."""
+
+    text: str
+    lines: list[Line] | None
 
 
 def _describe(data: bytes) -> str:
@@ -159,6 +169,21 @@ def extract_text(
 
     The limits default to config.py's; the service passes the configured values.
     """
+    return extract_document(
+        path, kind, max_pages=max_pages, max_chars=max_chars, timeout=timeout, memory_mb=memory_mb
+    ).text
+
+
+def extract_document(
+    path: str | os.PathLike[str],
+    kind: str,
+    *,
+    max_pages: int = DEFAULT_MAX_RESUME_PAGES,
+    max_chars: int = DEFAULT_MAX_RESUME_CHARS,
+    timeout: float = DEFAULT_EXTRACT_TIMEOUT,
+    memory_mb: int = DEFAULT_EXTRACT_MEMORY_MB,
+) -> Extracted:
+    """Extract text and its line model from a PDF or DOCX in an isolated, limited child."""
     if kind not in ("pdf", "docx"):
         raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
     # The child may run in another working directory.
@@ -179,7 +204,8 @@ def extract_text(
     else:
         reply = _run_in_multiprocessing(job, timeout)
     if reply.get("ok"):
-        return str(reply["text"])
+        # The line model crosses the boundary as plain dicts; a malformed one is dropped.
+        return Extracted(str(reply["text"]), from_plain(reply.get("lines")))
     raise error_from_kind(str(reply["error"]), str(reply["message"]))
 
 
@@ -261,6 +287,18 @@ def extract_text_in_process(
     max_chars: int = DEFAULT_MAX_RESUME_CHARS,
 ) -> str:
     """Extract text in the calling process, without isolation (benchmarks and debugging only)."""
+    return extract_document_in_process(path, kind, max_pages=max_pages, max_chars=max_chars).text
+
+
+def extract_document_in_process(
+    path: str | os.PathLike[str],
+    kind: str,
+    *,
+    max_pages: int = DEFAULT_MAX_RESUME_PAGES,
+    max_chars: int = DEFAULT_MAX_RESUME_CHARS,
+) -> Extracted:
+    """Extract text and line model in the calling process (benchmarks and debugging only)."""
     from resume import _extract_worker
 
-    return _extract_worker.extract(os.fspath(path), kind, max_pages, max_chars)
+    reply = _extract_worker.extract_document(os.fspath(path), kind, max_pages, max_chars)
+    return Extracted(reply["text"], from_plain(reply["lines"]))

@@ -14,6 +14,9 @@ from typing import Any
 
 from resume.entries import certifications, education, projects
 from resume.furniture import strip_furniture
+from resume.layout import Line, align
+from resume.layout_rules import entry_titles, reflow, style_headings, titled_names
+from resume.lines import dedupe
 from resume.section_fixes import attach_date_column, retag_sections
 from resume.sections import Section, split_sections
 from resume.skill_lists import listed_skills
@@ -53,11 +56,25 @@ class ParsedResume:
         }
 
 
-def parse_resume(text: str, today: date | None = None) -> ParsedResume:
-    """Parse resume text into sections, skills, years of work and the entry lists."""
+def parse_resume(
+    text: str, today: date | None = None, layout: list[Line] | None = None
+) -> ParsedResume:
+    """Parse resume text into sections, skills, years of work and the entry lists.
+
+    layout is the extractor's line model (resume/layout.py); without it the text alone is read.
+    """
     today = today or date.today()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sections = attach_date_column(retag_sections(split_sections(strip_furniture(text))))
+    lines = align(text, layout)
+    headings = None
+    titles: tuple[set[str], set[str]] = (set(), set())
+    if lines:
+        lines = reflow(lines)
+        text = "\n".join(line.text for line in lines)
+        headings = style_headings(lines)
+        titles = entry_titles(lines)
+    sections = split_sections(strip_furniture(text), headings)
+    sections = attach_date_column(retag_sections(sections))
     exact, intern_years, internships = work_years(sections, text, today)
     parsed = ParsedResume(
         text=text,
@@ -67,10 +84,23 @@ def parse_resume(text: str, today: date | None = None) -> ParsedResume:
         experience_years=math.floor(exact + 1e-9),
         experience_years_exact=round(exact, 2),
         internship_years=round(intern_years, 2),
-        projects=projects(sections),
+        projects=_projects(sections, titles),
         internships=internships,
         certifications=certifications(sections),
         education=education(sections),
     )
     parsed.warnings = parse_warnings(parsed, today)
     return parsed
+
+
+def _projects(sections: list[Section], titles: tuple[set[str], set[str]]) -> list[str]:
+    """Return project names: bold titles where the page sets them, else read from the text."""
+    named: list[str] = []
+    rest = []
+    for s in sections:
+        found = titled_names(s.text, titles) if s.name == "projects" else None
+        if found:
+            named.extend(found)
+        else:
+            rest.append(s)
+    return dedupe(named + projects(rest))

@@ -269,8 +269,12 @@ def _split_prefix_heading(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-def split_sections(text: str) -> list[Section]:
-    """Split text into sections in document order; text before the first heading is "other"."""
+def split_sections(text: str, extra_headings: dict[str, str] | None = None) -> list[Section]:
+    """Split text into sections in document order; text before the first heading is "other".
+
+    extra_headings overrides the vocabulary by style (layout_rules.style_headings): a section
+    name for a heading it lacks, "" for its words set as plain text.
+    """
     sections: list[Section] = []
     name, heading, buf = "other", "", []
     previous = ""
@@ -278,6 +282,9 @@ def split_sections(text: str) -> list[Section]:
         after_break = not previous.strip() or previous.rstrip().endswith((".", "!", "?", ":"))
         previous = line
         found = heading_name(line, after_break=after_break)
+        if extra_headings and clean_line(line) in extra_headings:
+            # Style decides: a heading the words miss, or known words set as plain text ("").
+            found = extra_headings[clean_line(line)] or None
         rest = ""
         if found:
             new_heading = clean_line(line)

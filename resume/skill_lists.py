@@ -83,7 +83,8 @@ def _clean_item(item: str) -> str:
 def _is_junk(item: str) -> bool:
     return (
         len(item) > ITEM_MAX_CHARS
-        or len(item.split()) > ITEM_MAX_WORDS
+        # "&" and "/" join words ("Video codec & 3D graphics"); they are not words themselves.
+        or sum(bool(re.search(r"\w", w)) for w in item.split()) > ITEM_MAX_WORDS
         or len(item) < 1
         or not re.search(r"\w", item)
     )

@@ -28,7 +28,7 @@ from models import ResumeAnalysis, ResumeChunk, User, db
 from rag import embeddings
 from rag.chunking import Chunk, chunk_sections
 from rag.store import IndexStore
-from resume.extract import extract_text, sniff_kind
+from resume.extract import extract_document, sniff_kind
 from resume.fit import analyze_fit
 from resume.parse import ParsedResume, parse_resume
 from resume.skills import normalise_skills
@@ -141,7 +141,7 @@ def prepare(
     pending = _write_pending(settings.upload_folder, user_id, data)
     lap("write_pending")
     try:
-        text = extract_text(
+        got = extract_document(
             pending,
             kind,
             max_pages=settings.max_pages,
@@ -150,7 +150,7 @@ def prepare(
             memory_mb=settings.memory_mb,
         )
         lap("extract_text")
-        parsed = parse_resume(text.replace("\x00", ""))
+        parsed = parse_resume(got.text.replace("\x00", ""), layout=got.lines)
         lap("parse_resume")
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
