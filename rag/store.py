@@ -74,6 +74,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def _drop_dead_temp_files(directory: Path) -> None:
+    # Called under the user's lock, so no live writer owns a temp file here: any one found was
+    # left by a process killed mid-write, and would otherwise stay forever.
+    for leftover in directory.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def _as_matrix(vectors: np.ndarray, what: str) -> np.ndarray:
     matrix = np.asarray(vectors, dtype=np.float32)
     if matrix.ndim == 1:
@@ -129,6 +136,7 @@ class IndexStore:
         payload = faiss.serialize_index(index).tobytes()
         blob = _MAGIC + hashlib.sha256(payload).digest() + payload
         with self.lock(user_id):
+            _drop_dead_temp_files(self._user_dir(user_id))
             _atomic_write(self._user_dir(user_id) / INDEX_FILE, blob)
 
     def _load(self, user_id: int) -> faiss.Index:
