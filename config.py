@@ -96,6 +96,9 @@ class Config:
             _env("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173")
         )
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+        # Reverse proxies in front of the service (deploy/nginx.conf: 1). Their X-Forwarded-For
+        # is trusted that many hops deep, so per-address limits see the client, not the proxy.
+        self.TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
         self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
         # Redis down: each worker counts in its own memory (the same limits, per worker instead
         # of shared) and goes back to Redis once it answers; never a failed request.

@@ -8,6 +8,7 @@ The machine's own servers are never stopped. kill -9 of a worker: tests/test_gun
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 import threading
@@ -32,6 +33,30 @@ from tests.servers import (
 )
 from tests.test_resume_api import RESUME_LINES, _state
 from tests.test_resume_api import upload as client_upload
+
+# ------------------------------------------------------- the mapping, on its own
+
+
+def test_infrastructure_failures_map_to_503_and_507_and_nothing_else_does():
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from api.errors import status_for
+    from services.errors import infrastructure_error
+
+    def status(exc: BaseException) -> int | None:
+        found = infrastructure_error(exc)
+        return None if found is None else status_for(found)
+
+    assert status(OSError(errno.ENOSPC, "No space left on device")) == 507
+    assert status(OSError(errno.EDQUOT, "Disk quota exceeded")) == 507
+    assert status(OperationalError("INSERT", {}, Exception("database or disk is full"))) == 507
+    assert status(OperationalError("SELECT 1", {}, Exception("connection refused"))) == 503
+    assert status(OperationalError("UPDATE", {}, Exception("database is locked"))) == 503
+    # Bugs and bad data stay what they are: a 500 (logged) or their own domain error.
+    assert status(OSError(errno.EACCES, "Permission denied")) is None
+    assert status(IntegrityError("INSERT", {}, Exception("duplicate key"))) is None
+    assert status(ValueError("x")) is None
+
 
 # ------------------------------------------------------------------ a full disk
 
