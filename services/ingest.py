@@ -338,7 +338,7 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             seed_topics(user, list(user.skills or []) + list(job_skills))
             # Index files first: if we die before the commit, the stale ids give it away
             # and the index is rebuilt from the committed chunks.
-            store.write(user.id, [r.id for r in rows], prep.vectors)
+            store.write(user.id, [r.id for r in rows], prep.vectors, version=token)
             store.save_jd(user.id, prep.jd_text, prep.jd_vector[None, :])
             db.session.commit()
             committed = True
@@ -381,7 +381,9 @@ def restore_index(user_id: int, store: IndexStore) -> None:
             if rows
             else (np.zeros((0, embeddings.DIMENSION), dtype=np.float32))
         )
-        store.write(user_id, [r.id for r in rows], vectors)
+        # The index's version is the committed upload's token (see services.retrieval).
+        version = analysis.file_token if analysis is not None else ""
+        store.write(user_id, [r.id for r in rows], vectors, version=version)
         if analysis is not None and analysis.jd_embedding:
             jd = np.frombuffer(analysis.jd_embedding, dtype=np.float32)[None, :]
             store.save_jd(user_id, analysis.job_description, jd)
