@@ -58,6 +58,32 @@ def test_infrastructure_failures_map_to_503_and_507_and_nothing_else_does():
     assert status(ValueError("x")) is None
 
 
+def test_a_database_lost_while_a_response_is_serialised_raises_its_own_error():
+    # An ORM object expired by a commit reloads while pydantic reads it; a lost database must
+    # surface as itself (503), not as pydantic's validation error (500). The restart test
+    # below met this once in a few hundred requests; here it is made to happen every time.
+    from pydantic import BaseModel
+    from sqlalchemy.exc import OperationalError
+
+    from api.contract import serialise
+
+    class Out(BaseModel):
+        name: str
+
+    class Expired:
+        @property
+        def name(self) -> str:
+            raise OperationalError("SELECT users.name", {}, Exception("server closed"))
+
+    class Wrapped(BaseModel):
+        user: Out
+
+    with pytest.raises(OperationalError):
+        serialise(Out, Expired())
+    with pytest.raises(OperationalError):
+        serialise(Wrapped, {"user": Expired()})
+
+
 # ------------------------------------------------------------------ a full disk
 
 
@@ -207,6 +233,12 @@ class Load:
             thread.join(60)
 
 
+def _unhandled(log: Path) -> str:
+    """Return the tracebacks the server logged as unhandled errors, to explain a 500."""
+    text = log.read_text(errors="replace")
+    return "\n".join(part[:3000] for part in text.split("unhandled error")[1:3])
+
+
 @pytest.mark.slow
 def test_postgres_restarted_under_load_gives_503_then_recovers_without_a_restart(tmp_path):
     with (
@@ -255,7 +287,7 @@ def test_postgres_restarted_under_load_gives_503_then_recovers_without_a_restart
         assert workers(proc.pid) == pids
         statuses = Counter(a[0] for a in load.answers)
         # Only successes and the shaped 503: no 500, no HTML, no dropped connection.
-        assert set(statuses) <= {200, 503}, statuses
+        assert set(statuses) <= {200, 503}, (statuses, _unhandled(tmp_path / "gunicorn.log"))
         assert statuses[503] > 0 and statuses[200] > 0, statuses
         for status, content_type, body in load.answers:
             assert content_type.startswith("application/json")
