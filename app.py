@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 from flask.sessions import SessionInterface
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api.auth import auth_bp, register_jwt_callbacks
 from api.errors import register_error_handlers
@@ -47,6 +48,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     if isinstance(config, Mapping):
         app.config.from_mapping(config)
     ensure_folders(app.config)
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     # Keep fields in the documented order.
     app.json.sort_keys = False
     app.session_interface = NoCookieSession()

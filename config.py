@@ -96,7 +96,20 @@ class Config:
             _env("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173")
         )
         self.RATELIMIT_ENABLED = _flag("RATELIMIT_ENABLED", True)
+        # Reverse proxies in front of the service (deploy/nginx.conf: 1). Their X-Forwarded-For
+        # is trusted that many hops deep, so per-address limits see the client, not the proxy.
+        self.TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
         self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+        # Redis down: each worker counts in its own memory (the same limits, per worker instead
+        # of shared) and goes back to Redis once it answers; never a failed request.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_SWALLOW_ERRORS = True
+        # An unreachable Redis host must cost a request a second at most, not a TCP timeout.
+        self.RATELIMIT_STORAGE_OPTIONS = (
+            {"socket_connect_timeout": 1, "socket_timeout": 1}
+            if self.RATELIMIT_STORAGE_URI.startswith("redis")
+            else {}
+        )
         self.RATELIMIT_HEADERS_ENABLED = True
         # Failed logins per account name, and all logins per client address.
         self.RATELIMIT_LOGIN = _env("RATELIMIT_LOGIN", "10 per minute")

@@ -54,9 +54,25 @@ def parse_form(model: type[M]) -> M:
 def serialise(model: type[BaseModel], data: Any) -> str:
     """Return data as the JSON text the response model declares."""
     if not isinstance(data, model):
-        data = model.model_validate(data, from_attributes=True)
+        try:
+            data = model.model_validate(data, from_attributes=True)
+        except ValidationError as exc:
+            _raise_hidden_failure(exc)
+            # The attribute reads again: whatever failed has passed, validate once more.
+            data = model.model_validate(data, from_attributes=True)
     # pydantic writes the JSON itself (in Rust): no intermediate dict for json.dumps to walk.
     return data.model_dump_json()
+
+
+def _raise_hidden_failure(exc: ValidationError) -> None:
+    # pydantic turns an exception raised while reading an attribute into a validation error.
+    # An ORM object expired by a commit reloads on that read: when the database has gone away
+    # meanwhile, read the attribute again here so its own error (a 503) is raised, not a 500.
+    failed = [e for e in exc.errors(include_url=False) if e["type"] == "get_attribute_error"]
+    if not failed:
+        raise exc
+    for error in failed:
+        getattr(error["input"], str(error["loc"][-1]))
 
 
 def operation(

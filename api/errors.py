@@ -25,7 +25,10 @@ DEFAULT_MESSAGES = {
     429: "Too many requests; slow down and try again later.",
     500: "Something went wrong on our side; please try again.",
     503: "The service is not ready; please try again shortly.",
+    507: "The server has no storage space left; please try again later.",
 }
+# Seconds a client should wait before retrying a 503 (a database restart takes a few).
+RETRY_AFTER_SECONDS = 5
 
 
 class APIError(Exception):
@@ -46,6 +49,8 @@ STATUS_OF: dict[type[Exception], int] = {
     service_errors.NotFound: 404,
     service_errors.Conflict: 409,
     service_errors.InvalidInput: 422,
+    service_errors.Unavailable: 503,
+    service_errors.StorageFull: 507,
     service_errors.DomainError: 422,
     resume_errors.UnsupportedFileType: 415,
     resume_errors.ResumeError: 422,
@@ -124,5 +129,13 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
-        current_app.logger.exception("unhandled error")
-        return error_response(500)
+        # A full disk or a lost database is not a bug: it gets its own status and sentence.
+        translated = service_errors.infrastructure_error(exc)
+        if translated is None:
+            current_app.logger.exception("unhandled error")
+            return error_response(500)
+        current_app.logger.warning("%s: %s", type(translated).__name__, exc)
+        response, status = domain_error_response(translated)
+        if status == 503:
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response, status

@@ -25,7 +25,8 @@ STATUS_TEXT = {
     415: "Unsupported content type",
     422: "Invalid data",
     429: "Rate limit reached",
-    503: "Not ready",
+    503: "Not ready: the database is unreachable or busy",
+    507: "No storage space left on the server",
 }
 
 
@@ -125,9 +126,12 @@ def _operation(meta: dict[str, Any], components: dict[str, Any], rule) -> dict[s
         statuses |= {422}
     if meta["form"] is not None:
         statuses |= {413, 415, 422}
+    # Every route may be rate limited, meet a database that is down or restarting (503), or a
+    # full disk while it writes a file, rebuilds an index or writes to SQLite (507).
+    statuses |= {429, 503, 507}
     for status in sorted(statuses):
-        op["responses"][str(status)] = {"description": STATUS_TEXT[status], **_json(error_ref)}
-    op["responses"]["429"] = {"description": STATUS_TEXT[429], **_json(error_ref)}
+        if str(status) not in op["responses"]:
+            op["responses"][str(status)] = {"description": STATUS_TEXT[status], **_json(error_ref)}
     return op
 
 

@@ -24,9 +24,11 @@ faiss.omp_set_num_threads(1)
 INDEX_FILE = "index.bin"
 JD_FILE = "jd.json"
 # Our own header in front of FAISS's bytes: a torn or flipped file must fail loudly, and FAISS
-# alone reads some damaged files without complaint.
-_MAGIC = b"RAGIDX1\n"
+# alone reads some damaged files without complaint. Version 2 adds the index's version tag (the
+# upload it was built from) under the checksum; a version 1 file reads as corrupt and is rebuilt.
+_MAGIC = b"RAGIDX2\n"
 _DIGEST = 32
+_MAX_VERSION = 255
 _CACHE_SIZE = 128
 
 
@@ -74,6 +76,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def _drop_dead_temp_files(directory: Path) -> None:
+    # Called under the user's lock, so no live writer owns a temp file here: any one found was
+    # left by a process killed mid-write, and would otherwise stay forever.
+    for leftover in directory.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def _as_matrix(vectors: np.ndarray, what: str) -> np.ndarray:
     matrix = np.asarray(vectors, dtype=np.float32)
     if matrix.ndim == 1:
@@ -92,7 +101,7 @@ class IndexStore:
         """Store indexes under data_dir/users/<user_id>/."""
         self.root = Path(data_dir).resolve() / "users"
         # Parsed indexes keyed by the file's identity, so a rename by any process invalidates them.
-        self._cache: dict[int, tuple[tuple[int, int, int], faiss.Index]] = {}
+        self._cache: dict[int, tuple[tuple[int, int, int], faiss.Index, str]] = {}
         self._cache_guard = threading.Lock()
 
     def _user_dir(self, user_id: int) -> Path:
@@ -113,8 +122,13 @@ class IndexStore:
                 _locks[path] = file_lock
         return file_lock
 
-    def write(self, user_id: int, ids: Sequence[int], vectors: np.ndarray) -> None:
-        """Replace the user's index with these ids and vectors in one atomic rename."""
+    def write(
+        self, user_id: int, ids: Sequence[int], vectors: np.ndarray, version: str = ""
+    ) -> None:
+        """Replace the user's index with these ids, vectors and version tag in one atomic rename."""
+        tag = version.encode("utf-8")
+        if len(tag) > _MAX_VERSION:
+            raise ValueError(f"version is longer than {_MAX_VERSION} bytes")
         matrix = _as_matrix(vectors, "vectors")
         id_array = np.asarray(list(ids), dtype=np.int64)
         if id_array.shape[0] != matrix.shape[0]:
@@ -126,12 +140,13 @@ class IndexStore:
         index = faiss.IndexIDMap(faiss.IndexFlatIP(matrix.shape[1]))
         if matrix.shape[0]:
             index.add_with_ids(matrix, id_array)
-        payload = faiss.serialize_index(index).tobytes()
-        blob = _MAGIC + hashlib.sha256(payload).digest() + payload
+        body = bytes([len(tag)]) + tag + faiss.serialize_index(index).tobytes()
+        blob = _MAGIC + hashlib.sha256(body).digest() + body
         with self.lock(user_id):
+            _drop_dead_temp_files(self._user_dir(user_id))
             _atomic_write(self._user_dir(user_id) / INDEX_FILE, blob)
 
-    def _load(self, user_id: int) -> faiss.Index:
+    def _load(self, user_id: int) -> tuple[faiss.Index, str]:
         path = self._user_dir(user_id) / INDEX_FILE
         try:
             with open(path, "rb") as handle:
@@ -140,33 +155,39 @@ class IndexStore:
                 with self._cache_guard:
                     cached = self._cache.get(int(user_id))
                 if cached is not None and cached[0] == identity:
-                    return cached[1]
+                    return cached[1], cached[2]
                 blob = handle.read()
         except FileNotFoundError:
             raise IndexMissing(f"no index for user {user_id}") from None
         header = len(_MAGIC) + _DIGEST
-        if len(blob) < header or not blob.startswith(_MAGIC):
+        if len(blob) < header + 1 or not blob.startswith(_MAGIC):
             raise IndexCorrupt(f"index for user {user_id} has no valid header")
-        payload = blob[header:]
-        if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : header]:
+        body = blob[header:]
+        if hashlib.sha256(body).digest() != blob[len(_MAGIC) : header]:
             raise IndexCorrupt(f"index for user {user_id} fails its checksum")
+        tag_end = 1 + body[0]
         try:
-            index = faiss.deserialize_index(np.frombuffer(payload, dtype=np.uint8))
-        except RuntimeError as exc:
+            version = body[1:tag_end].decode("utf-8")
+            index = faiss.deserialize_index(np.frombuffer(body[tag_end:], dtype=np.uint8))
+        except (UnicodeDecodeError, RuntimeError) as exc:
             raise IndexCorrupt(f"index for user {user_id} cannot be read: {exc}") from exc
         with self._cache_guard:
             if len(self._cache) >= _CACHE_SIZE:
                 # Dicts keep insertion order: drop the oldest entry.
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[int(user_id)] = (identity, index)
-        return index
+            self._cache[int(user_id)] = (identity, index, version)
+        return index, version
+
+    def version(self, user_id: int) -> str:
+        """Return the version tag the user's index was written with; raise like search."""
+        return self._load(user_id)[1]
 
     def search(self, user_id: int, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Return up to k (id, cosine) pairs nearest to vector, best first."""
         query = _as_matrix(vector, "vector")
         if query.shape[0] != 1:
             raise ValueError("search takes one query vector")
-        index = self._load(user_id)
+        index, _ = self._load(user_id)
         if query.shape[1] != index.d:
             raise ValueError(f"query has {query.shape[1]} dimensions, the index {index.d}")
         k = min(int(k), index.ntotal)

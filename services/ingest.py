@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import tempfile
 import time
 import unicodedata
@@ -16,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from config import (
     DEFAULT_EXTRACT_MEMORY_MB,
@@ -36,6 +38,9 @@ from services.errors import InvalidJobDescription, NoResume
 from services.mastery import seed_topics
 
 PENDING_DIR = ".pending"
+# This host's name as it appears in staged file names (no "-", which separates the fields).
+_HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "host"
+_INCOMING_RE = re.compile(r"incoming-\d+-([A-Za-z0-9._]+)-(\d+)-")
 MAX_NAME = 200
 # Longer than any upload can run (gunicorn times a request out well before).
 STALE_INCOMING_SECONDS = 600
@@ -112,12 +117,29 @@ def validate_job_description(value: str | None, limit: int) -> str:
 def _write_pending(folder: Path, user_id: int, data: bytes) -> Path:
     pending_dir = folder / PENDING_DIR
     pending_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=pending_dir, prefix=f"incoming-{user_id}-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    # The writer's host and pid in the name let a restarted worker drop a dead one's files.
+    prefix = f"incoming-{user_id}-{_HOST}-{os.getpid()}-"
+    fd, name = tempfile.mkstemp(dir=pending_dir, prefix=prefix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        # A full disk fails the write: leave no partial file behind.
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name)
+
+
+def lock_user_row(user: User) -> None:
+    """Reload the user's row and lock it until the transaction ends, across hosts and processes.
+
+    The IndexStore's file lock covers one host's DATA_DIR; hosts that share the database and
+    UPLOAD_FOLDER serialise a user's writes on this row lock instead (PostgreSQL's
+    SELECT ... FOR UPDATE; SQLite, one host only, serialises writers itself and ignores it).
+    """
+    db.session.refresh(user, with_for_update=True)
 
 
 def _no_lap(_stage: str) -> None:
@@ -218,16 +240,32 @@ def finish_file_moves(user: User, settings: Settings) -> None:
         ).scalar_one_or_none()
         committed = _pending_name(user.id, analysis.file_token) if analysis else None
     for leftover in staged:
-        if leftover.name == committed and user.resume_filename:
-            os.replace(leftover, settings.upload_folder / user.resume_filename)
-        else:
-            leftover.unlink(missing_ok=True)
-    # Uploads in flight own their incoming files; only a dead worker's are this old.
+        # Another process may have rolled or dropped the same file a moment ago.
+        with contextlib.suppress(FileNotFoundError):
+            if leftover.name == committed and user.resume_filename:
+                os.replace(leftover, settings.upload_folder / user.resume_filename)
+            else:
+                leftover.unlink()
+    # Uploads in flight own their incoming files: drop only those of a process that died on
+    # this host, and any file older than an upload can run (a dead process on another host).
     cutoff = time.time() - STALE_INCOMING_SECONDS
     for leftover in pending_dir.glob(f"incoming-{user.id}-*"):
         with contextlib.suppress(FileNotFoundError):
-            if leftover.stat().st_mtime < cutoff:
+            if _writer_is_dead(leftover.name) or leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
+
+
+def _writer_is_dead(name: str) -> bool:
+    match = _INCOMING_RE.match(name)
+    if match is None or match.group(1) != _HOST:
+        return False
+    try:
+        os.kill(int(match.group(2)), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 _STAGED_RE = re.compile(r"(?:commit|incoming)-(\d+)-")
@@ -240,13 +278,17 @@ def recover_staged_files(store: IndexStore, settings: Settings) -> int:
     user_ids = sorted({int(n) for n in names})
     for user_id in user_ids:
         with store.lock(user_id):
-            user = db.session.get(User, user_id)
-            if user is None:
-                # The account is gone (its rows cascaded): nothing staged can win any more.
-                for leftover in pending_dir.glob(f"*-{user_id}-*"):
-                    leftover.unlink(missing_ok=True)
-            else:
-                finish_file_moves(user, settings)
+            # Locked: an upload of this user on another host may be staging a file right now.
+            user = db.session.get(User, user_id, with_for_update=True)
+            try:
+                if user is None:
+                    # The account is gone (its rows cascaded): nothing staged can win any more.
+                    for leftover in pending_dir.glob(f"*-{user_id}-*"):
+                        leftover.unlink(missing_ok=True)
+                else:
+                    finish_file_moves(user, settings)
+            finally:
+                db.session.rollback()
     return len(user_ids)
 
 
@@ -257,8 +299,9 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
     committed = False
     try:
         with store.lock(user.id):
-            # Another upload may have committed while we waited: work on the latest row.
-            db.session.refresh(user)
+            # Another upload (on any host) may have committed while we waited: work on the
+            # latest row, and hold it until our commit.
+            lock_user_row(user)
             old_filename = user.resume_filename
             finish_file_moves(user, settings)
             os.replace(prep.pending, staged)
@@ -295,21 +338,27 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             seed_topics(user, list(user.skills or []) + list(job_skills))
             # Index files first: if we die before the commit, the stale ids give it away
             # and the index is rebuilt from the committed chunks.
-            store.write(user.id, [r.id for r in rows], prep.vectors)
+            store.write(user.id, [r.id for r in rows], prep.vectors, version=token)
             store.save_jd(user.id, prep.jd_text, prep.jd_vector[None, :])
             db.session.commit()
             committed = True
-            # The database says this upload won: roll its staged file into place.
+            # The database says this upload won: roll its staged file into place and drop the
+            # old one, under the row lock again so no other host's upload moves files meanwhile.
+            lock_user_row(user)
             finish_file_moves(user, settings)
+            if old_filename and old_filename != user.resume_filename:
+                (settings.upload_folder / old_filename).unlink(missing_ok=True)
+            db.session.commit()
     except BaseException:
         if not committed:
             db.session.rollback()
             staged.unlink(missing_ok=True)
             prep.pending.unlink(missing_ok=True)
-            restore_index(user.id, store)
+            # Best effort: on a full disk or a lost database this fails like the upload did,
+            # and the next search finds the index does not match the chunks and rebuilds it.
+            with contextlib.suppress(OSError, SQLAlchemyError):
+                restore_index(user.id, store)
         raise
-    if old_filename and old_filename != prep.filename:
-        (settings.upload_folder / old_filename).unlink(missing_ok=True)
     return data
 
 
@@ -332,7 +381,9 @@ def restore_index(user_id: int, store: IndexStore) -> None:
             if rows
             else (np.zeros((0, embeddings.DIMENSION), dtype=np.float32))
         )
-        store.write(user_id, [r.id for r in rows], vectors)
+        # The index's version is the committed upload's token (see services.retrieval).
+        version = analysis.file_token if analysis is not None else ""
+        store.write(user_id, [r.id for r in rows], vectors, version=version)
         if analysis is not None and analysis.jd_embedding:
             jd = np.frombuffer(analysis.jd_embedding, dtype=np.float32)[None, :]
             store.save_jd(user_id, analysis.job_description, jd)
@@ -341,7 +392,7 @@ def restore_index(user_id: int, store: IndexStore) -> None:
 def remove_resume(user: User, store: IndexStore, settings: Settings) -> None:
     """Delete the user's resume file, chunks, index, job description and analysis."""
     with store.lock(user.id):
-        db.session.refresh(user)
+        lock_user_row(user)
         finish_file_moves(user, settings)
         analysis = db.session.execute(
             select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)

@@ -14,13 +14,17 @@ from services.errors import NoResume
 from services.ingest import restore_index
 
 
-def _index_matches(store: IndexStore, user_id: int, vector, chunk_ids: set[int]) -> bool:
+def _index_matches(
+    store: IndexStore, user_id: int, vector, chunk_ids: set[int], version: str
+) -> bool:
     try:
         found = {i for i, _ in store.search(user_id, vector, len(chunk_ids) + 1)}
+        built_from = store.version(user_id)
     except StoreError:
         return False
-    # An index from an upload that died before its commit holds ids the database never kept.
-    return found == chunk_ids
+    # An index from an upload that died before its commit, or a stale copy on a host that did
+    # not take the latest upload, carries another upload's version (and holds other ids).
+    return found == chunk_ids and built_from == version
 
 
 def latest_analysis(user_id: int) -> ResumeAnalysis:
@@ -46,8 +50,13 @@ def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[d
     }
     if not chunks:
         raise NoResume()
+    # The committed upload's token is the version its index carries; chunk ids alone are not
+    # one (SQLite may hand a deleted row's id out again).
+    version = db.session.execute(
+        select(ResumeAnalysis.file_token).where(ResumeAnalysis.user_id == user_id)
+    ).scalar_one_or_none()
     vector = embeddings.embed([query])
-    if not _index_matches(store, user_id, vector, set(chunks)):
+    if not _index_matches(store, user_id, vector, set(chunks), version or ""):
         restore_index(user_id, store)
     hits = hybrid_search(
         store, user_id, query, {i: c.text for i, c in chunks.items()}, k, embed=lambda _: vector

@@ -128,3 +128,17 @@ def dev_file(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many schemathesis cases each generation mode sent, when that test ran."""
+    import sys
+
+    module = sys.modules.get("tests.test_schemathesis")
+    if module is None or not module.CASES:
+        return
+    counts = ", ".join(f"{mode} {n}" for mode, n in sorted(module.CASES.items()))
+    terminalreporter.write_line(
+        f"schemathesis: {sum(module.CASES.values())} cases over "
+        f"{len(module.OPERATIONS)} operations ({counts})"
+    )

@@ -2,86 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 import requests
 
-from tests import hostile
-
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-JD = "Backend engineer with 3+ years of Python, PostgreSQL and Docker."
+from tests.servers import register as _user
+from tests.servers import resume as _resume
+from tests.servers import running_server, wait_ready, workers
+from tests.servers import upload as _upload
 
 pytestmark = pytest.mark.slow
-
-
-def _resume(marker: str, skill: str) -> bytes:
-    return hostile.text_pdf(
-        [
-            f"{marker} Person",
-            "EXPERIENCE",
-            f"Engineer at {marker} Corp",
-            "Jan 2019 - Present",
-            f"Built {marker} systems in {skill} and Python on PostgreSQL.",
-            "SKILLS",
-            f"{skill}, Python, PostgreSQL",
-            "EDUCATION",
-            f"{marker} University - BSc, 2014 - 2018",
-        ]
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def running_server(base: Path, **settings: str):
-    """Run gunicorn on a fresh SQLite database in base; yield its URL and process."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{base / 'app.db'}",
-        "UPLOAD_FOLDER": str(base / "uploads"),
-        "DATA_DIR": str(base / "data"),
-        "INSTANCE_DIR": str(base),
-        "RATELIMIT_ENABLED": "0",
-        "PORT": str(port),
-        "HF_HUB_OFFLINE": "1",
-        **settings,
-    }
-    env.pop("TEST_DATABASE_URL", None)
-    subprocess.run([BIN / "flask", "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
-    with open(base / "gunicorn.log", "w") as log:
-        proc = subprocess.Popen(
-            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "app:create_app()"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_ready(url, proc)
-            yield url, proc
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -90,40 +27,6 @@ def server(tmp_path_factory):
     base = tmp_path_factory.mktemp("gunicorn")
     with running_server(base, WEB_CONCURRENCY="3") as (url, proc):
         yield {"url": url, "base": base, "proc": proc}
-
-
-def _wait_ready(url: str, proc: subprocess.Popen, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    ready = 0
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "gunicorn exited"
-        try:
-            body = requests.get(f"{url}/api/health", timeout=2).json()
-            # Several answers in a row, so every worker is likely to be warm.
-            ready = ready + 1 if body["model"] == "ready" else 0
-            if ready >= 6:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise AssertionError("gunicorn did not become ready")
-
-
-def _user(url: str, name: str) -> dict[str, str]:
-    body = {"username": name, "email": f"{name}@example.com", "password": "a-long-password"}
-    response = requests.post(f"{url}/api/register", json=body, timeout=30)
-    assert response.status_code == 201, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
-def _upload(url: str, headers: dict, content: bytes, name: str) -> requests.Response:
-    return requests.post(
-        f"{url}/api/upload_resume",
-        headers=headers,
-        files={"resume": (name, content, "application/octet-stream")},
-        data={"job_description": JD},
-        timeout=120,
-    )
 
 
 def _consistent_marker(server: dict, headers: dict, markers: list[str]) -> str:
@@ -175,33 +78,57 @@ def test_different_users_upload_in_parallel(server):
         assert _consistent_marker(server, headers, ["Delta", "Echo", "Foxtrot"]) == marker
 
 
-def _workers(master_pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+def _leftovers(base: Path) -> list[str]:
+    """Return temporary files in the upload and index folders: staged uploads, temp writes."""
+    pending = base / "uploads" / ".pending"
+    staged = [p.name for p in pending.iterdir()] if pending.exists() else []
+    temps = [p.name for p in (base / "data").rglob("*.tmp")]
+    return staged + temps
+
+
+def _index_loads(base: Path, headers: dict, url: str) -> None:
+    """Assert the user's index on disk loads in a fresh store and holds the committed chunks."""
+    from rag.store import IndexStore
+
+    uid = int(requests.get(f"{url}/api/profile", headers=headers, timeout=30).json()["user"]["id"])
+    store = IndexStore(base / "data")
+    hits = store.search(uid, np.ones(384, dtype=np.float32) / np.sqrt(384), 1000)
+    chunks = requests.get(f"{url}/api/resume/analysis", headers=headers, timeout=30).json()["data"][
+        "chunks_processed"
+    ]
+    assert len(hits) == chunks > 0
 
 
 def test_kill_9_during_upload_leaves_previous_or_new_state(server):
     url = server["url"]
     headers = _user(url, "victim")
     assert _upload(url, headers, _resume("Golf", "Java"), "golf.pdf").status_code == 200
-    results: list = []
-    thread = threading.Thread(
-        target=lambda: results.append(
-            _safe(lambda: _upload(url, headers, _resume("Hotel", "Scala"), "hotel.pdf"))
-        )
-    )
-    thread.start()
-    time.sleep(0.4)
-    for pid in _workers(server["proc"].pid):
-        os.kill(pid, signal.SIGKILL)
-    thread.join(150)
-    _wait_ready(url, server["proc"])
-    marker = _consistent_marker(server, headers, ["Golf", "Hotel"])
-    if results and getattr(results[0], "status_code", None) == 200:
-        assert marker == "Hotel"
-    # A later upload still works and cleans up after the dead one.
+    for delay in (0.4, 1.2):
+        # Twice, at two moments of the upload (extraction, then embedding or commit).
+        results: list = []
+
+        def send(into: list = results) -> None:
+            hotel = _resume("Hotel", "Scala")
+            into.append(_safe(lambda: _upload(url, headers, hotel, "hotel.pdf")))
+
+        thread = threading.Thread(target=send)
+        thread.start()
+        time.sleep(delay)
+        killed = workers(server["proc"].pid)
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+        thread.join(150)
+        wait_ready(url, server["proc"])
+        assert not set(killed) & set(workers(server["proc"].pid))
+        marker = _consistent_marker(server, headers, ["Golf", "Hotel"])
+        if results and getattr(results[0], "status_code", None) == 200:
+            assert marker == "Hotel"
+        _index_loads(server["base"], headers, url)
+    # A later upload still works and cleans up after the dead ones: nothing piles up.
     assert _upload(url, headers, _resume("India", "Kotlin"), "india.pdf").status_code == 200
     assert _consistent_marker(server, headers, ["Golf", "Hotel", "India"]) == "India"
+    _index_loads(server["base"], headers, url)
+    assert _leftovers(server["base"]) == []
 
 
 def _safe(call):

@@ -89,6 +89,21 @@ def test_corrupt_index_is_detected(tmp_path, damage):
         IndexStore(tmp_path).search(4, unit_rows(1)[0], k=1)
 
 
+def test_version_tag_round_trips_and_old_format_reads_as_corrupt(tmp_path):
+    store = IndexStore(tmp_path)
+    store.write(4, [1, 2], unit_rows(2), version="a" * 32)
+    assert IndexStore(tmp_path).version(4) == "a" * 32
+    store.write(4, [1, 2], unit_rows(2))
+    assert store.version(4) == ""
+    with pytest.raises(ValueError):
+        store.write(4, [1], unit_rows(1), version="x" * 256)
+    # A file of the first format (no version tag) is rebuilt like a damaged one.
+    path = tmp_path / "users" / "4" / INDEX_FILE
+    path.write_bytes(b"RAGIDX1\n" + path.read_bytes()[8:])
+    with pytest.raises(IndexCorrupt):
+        IndexStore(tmp_path).version(4)
+
+
 def test_cached_index_is_not_served_after_file_changes(tmp_path):
     store = IndexStore(tmp_path)
     store.write(4, [1], unit_rows(1))
