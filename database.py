@@ -66,7 +66,15 @@ class PreparedSelect:
         sql, positional, bound, processors = self._compile(engine)
         values = {**bound, **params}
         args: Any = tuple(values[name] for name in positional) if positional else values
-        connection = engine.raw_connection()
+        dbapi_error = engine.dialect.loaded_dbapi.Error
+        try:
+            connection = engine.raw_connection()
+        except dbapi_error as exc:
+            # Unlike Engine.connect(), raw_connection() lets the driver's own error through: a
+            # server that is down must surface as SQLAlchemy's OperationalError (a 503).
+            raise DBAPIError.instance(
+                None, None, exc, dbapi_error, connection_invalidated=True, dialect=engine.dialect
+            ) from exc
         try:
             cursor = connection.cursor()
             try:
@@ -74,7 +82,7 @@ class PreparedSelect:
                 row = cursor.fetchone()
             finally:
                 cursor.close()
-        except engine.dialect.loaded_dbapi.Error as exc:
+        except dbapi_error as exc:
             lost = engine.dialect.is_disconnect(exc, connection.dbapi_connection, None)
             if lost:
                 connection.invalidate(exc)
@@ -82,7 +90,7 @@ class PreparedSelect:
                 sql,
                 args,
                 exc,
-                engine.dialect.loaded_dbapi.Error,
+                dbapi_error,
                 connection_invalidated=lost,
                 dialect=engine.dialect,
             ) from exc

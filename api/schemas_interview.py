@@ -36,18 +36,19 @@ def _digits(value: Any, low: int, high: int, default: int | None = None) -> int:
 
 def page_size(default: int, maximum: int) -> Any:
     """Return the type of a per_page query parameter: 1 to maximum, default when absent."""
+    # Field before the validator: pydantic then documents the bounds as minimum and maximum.
     return Annotated[
         int,
-        BeforeValidator(partial(_digits, low=1, high=maximum, default=default)),
         Field(ge=1, le=maximum),
+        BeforeValidator(partial(_digits, low=1, high=maximum, default=default)),
     ]
 
 
 # A page number in a query string: ASCII digits only, 1 when absent.
 Page = Annotated[
     int,
-    BeforeValidator(partial(_digits, low=1, high=MAX_PAGE, default=1)),
     Field(ge=1, le=MAX_PAGE),
+    BeforeValidator(partial(_digits, low=1, high=MAX_PAGE, default=1)),
 ]
 HistoryPageSize = page_size(20, MAX_PER_PAGE)
 
