@@ -5,7 +5,7 @@ usage: python -m bench.embed_backends [--dev DIR] [--files 4] [--rounds 3] [--em
 - Starts one gunicorn server per backend (torch, onnx, onnx-int8; WEB_CONCURRENCY=1, rate
   limits off, throwaway SQLite and folders), each with EMBEDDING_BACKEND set.
 - The floor, in this process: pdfplumber's text of a dev PDF plus one PyTorch batch encode
-  (batch size 4, as the service) of that text's model-window chunks and the job description's.
+  (the service's batch size) of that text's model-window chunks and the job description's.
   Chunking is done beforehand, so the floor is the extraction and the model alone.
 - Uploads of the same PDF and job description through each server's API, the four variants
   in A B C D D C B A order per file and round (drift hits all alike); p50/p95 and the ratio

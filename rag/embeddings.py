@@ -18,8 +18,11 @@ log = logging.getLogger(__name__)
 DIMENSION = 384
 # Each batch is padded to its longest text; resume chunks range from a few tokens to the
 # full window, so small batches of length-sorted texts are faster (bench/profile_upload.py:
-# batch 4 took 0.70x the time of batch 32, same vectors to 1e-7).
-BATCH_SIZE = 4
+# batch 4 took 0.70x the time of batch 32, same vectors to 1e-7). Batch 2 rather than 4 halves
+# the activations ONNX Runtime's arena keeps (attention is batch x 12 x 256 x 256 floats):
+# peak RSS 319 -> 288 MiB embedding 47 dev chunks in-process, time within noise (1.23 vs
+# 1.29 s, and 1.21 vs 1.17 s with pre-packing off), README "Worker memory".
+BATCH_SIZE = 2
 # "onnx" and "onnx-int8" run rag.onnx_backend (no torch); "torch" is the sentence-transformers
 # reference. bench/embed_backends.py and bench/eval.py chose the default (config.py).
 BACKENDS = ("onnx", "onnx-int8", "torch")
