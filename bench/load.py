@@ -84,13 +84,16 @@ def lane(i: int, url: str, deadline: float, stats: Stats, files, jobs, qs, writt
         return
     auth = {"Authorization": f"Bearer {r.json()['access_token']}"}
     written[(name, "auth")] = auth
-    # One thread of each pair uploads first; the other starts with reads and updates.
-    uploaded = i % 2 == 1
+    # One thread of each pair uploads (first, then now and then); the other never does. An
+    # upload sets the years of experience from the resume, so the uploading thread is also the
+    # one that writes the years: each field has one writer, in order, and a lost update shows.
+    uploader = i % 2 == 1
+    uploaded = not uploader
     n = 0
     while time.monotonic() < deadline:
         n += 1
         pick = rng.random()
-        if not uploaded or pick < 0.03:
+        if uploader and (not uploaded or pick < 0.03):
             f = rng.choice(files)
             r = stats.call(
                 http,
@@ -101,7 +104,9 @@ def lane(i: int, url: str, deadline: float, stats: Stats, files, jobs, qs, writt
                 files={"resume": (f.name, f.read_bytes(), "application/octet-stream")},
                 data={"job_description": rng.choice(jobs)},
             )
-            uploaded = uploaded or (r is not None and r.status_code == 200)
+            if r is not None and r.status_code == 200:
+                uploaded = True
+                written[(name, "experience_years")] = r.json()["data"]["experience_years"]
         elif pick < 0.42:
             stats.call(http, "GET /api/profile", "GET", url + "/api/profile", headers=auth)
         elif pick < 0.60:
