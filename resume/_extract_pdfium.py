@@ -90,17 +90,16 @@ def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str,
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
         rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        buf = ctypes.create_string_buffer(_NAME_BUF)
-        flags = ctypes.c_int()
-        names: dict[int, str] = {}
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        fonts: dict[int | None, tuple[str, float]] = {}
+        pending = False
         out: list[dict[str, Any]] = []
         for i in range(max(n, 0)):
             code = raw.FPDFText_GetUnicode(tp, i)
             if raw.FPDFText_IsGenerated(tp, i) == 1:
-                # PDFium drops space glyphs and puts its own spaces where words part; they end
-                # a word as pdfminer's real spaces do. Its line breaks are not characters.
-                if code == 0x20 and out:
-                    out.append({**out[-1], "text": " ", "fontname": ""})
+                # PDFium reports space glyphs as spaces of its own, and adds more where letters
+                # are set apart; its line breaks are not characters.
+                pending = pending or code == 0x20
                 continue
             if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
                 continue
@@ -118,10 +117,18 @@ def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str,
             x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
             y0, y1 = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
             upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+            size = y1 - y0
+            name, descent = _font(tp, i, fonts)
             if abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6:
-                # pdfminer's box rises one font size from the font's descent; PDFium's loose
-                # box starts there too but rises by the font's ascent.
-                y1 = y0 + raw.FPDFText_GetFontSize(tp, i) * abs(matrix.d)
+                # pdfminer's box rises one font size from the font's descent below the
+                # baseline; PDFium's loose box spans the font's (or a glyph's) ascent instead.
+                size = raw.FPDFText_GetFontSize(tp, i) * abs(matrix.d)
+                if raw.FPDFText_GetCharOrigin(tp, i, ox, oy):
+                    y0 = oy.value + descent * size
+                y1 = y0 + size
+            if pending and out:
+                out.append({**out[-1], "text": " ", "fontname": ""})
+            pending = False
             out.append(
                 {
                     "object_type": "char",
@@ -132,27 +139,58 @@ def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str,
                     "bottom": top - y0,
                     "doctop": top - y1,
                     "upright": upright,
-                    "size": y1 - y0,
-                    "fontname": _font_name(tp, i, buf, flags, names),
+                    # Rounded: words part where the size changes, so float noise must not.
+                    "size": round(size, 3),
+                    "fontname": name,
                 }
             )
-        return out
+        return _drop_tracking_spaces(out)
     finally:
         textpage.close()
 
 
-def _font_name(tp: Any, i: int, buf: Any, flags: Any, names: dict[int, str]) -> str:
-    """Return a character's font name, looked up once per font object."""
+def _font(tp: Any, i: int, fonts: dict[int | None, tuple[str, float]]) -> tuple[str, float]:
+    """Return a character's font name and descent per point of size, once per font object."""
     obj = raw.FPDFText_GetTextObject(tp, i)
     font = raw.FPDFTextObj_GetFont(obj) if obj else None
     key = ctypes.cast(font, ctypes.c_void_p).value if font else None
-    if key is not None and key in names:
-        return names[key]
+    if key is not None and key in fonts:
+        return fonts[key]
+    buf, flags = ctypes.create_string_buffer(_NAME_BUF), ctypes.c_int()
     length = raw.FPDFText_GetFontInfo(tp, i, buf, _NAME_BUF, flags)
     name = buf.raw[: max(length - 1, 0)].decode("utf-8", "replace") if length else ""
-    if key is not None:
-        names[key] = name
-    return name
+    descent = ctypes.c_float()
+    if not (font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent)):
+        descent.value = 0.0
+    fonts[key] = (name, min(descent.value, 0.0))
+    return fonts[key]
+
+
+def _drop_tracking_spaces(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop PDFium's spaces that part letter-spaced capitals ("SKILL S"), keep word spaces.
+
+    PDFium reports a space glyph as a space of its own and also adds spaces where letters
+    stand apart; pdfminer parts such letters only by their gap. A space between words is wider
+    than the gaps between the letters beside it; a space no wider than those is tracking.
+    """
+    letters = [k for k, c in enumerate(chars) if c["text"] != " "]
+    gaps: list[float | None] = []
+    for a, b in zip(letters, letters[1:], strict=False):
+        ca, cb = chars[a], chars[b]
+        same_line = abs(ca["bottom"] - cb["bottom"]) <= 0.5 * max(ca["size"], 0.1)
+        gaps.append(cb["x0"] - ca["x1"] if same_line and cb["x0"] >= ca["x0"] else None)
+    drop: set[int] = set()
+    for j, (a, b) in enumerate(zip(letters, letters[1:], strict=False)):
+        if b - a < 2 or gaps[j] is None:
+            continue
+        beside = [
+            g
+            for g in (gaps[j - 1] if j else None, gaps[j + 1] if j + 1 < len(gaps) else None)
+            if g is not None
+        ]
+        if beside and gaps[j] <= min(beside) + 0.05 * chars[a]["size"]:
+            drop.update(range(a + 1, b))
+    return [c for k, c in enumerate(chars) if k not in drop]
 
 
 def _rules(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, float]]:
