@@ -101,11 +101,13 @@ def read_pdf(path: str, max_pages: int, reader: str | None = None) -> tuple[str,
             raise TooManyPages(f"The PDF has {shown} pages; the limit is {max_pages}.")
         if (reader or PDF_READER) == "pdfplumber":
             pages = _plumber_page_lines(pdf, max_pages)
+        else:
+            descents = font_descents(pdf, max_pages)
     finally:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
     if (reader or PDF_READER) != "pdfplumber":
-        pages = _pdfium_page_lines(path, max_pages)
+        pages = _pdfium_page_lines(path, max_pages, descents)
     texts = []
     lines: list[Line] = []
     for page_model in pages:
@@ -125,11 +127,32 @@ def _plumber_page_lines(pdf: pdfplumber.PDF, max_pages: int) -> list[list[Line]]
     return out
 
 
-def _pdfium_page_lines(path: str, max_pages: int) -> list[list[Line]]:
+def font_descents(pdf: pdfplumber.PDF, max_pages: int) -> dict[str, float]:
+    """Return each page font's descent per point as its descriptor gives it, by base name."""
+    out: dict[str, float] = {}
+    for page in pdf.pages[:max_pages]:
+        try:
+            fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+            for ref in fonts.values() if isinstance(fonts, dict) else ():
+                font = resolve1(ref)
+                if not isinstance(font, dict):
+                    continue
+                desc = resolve1(font.get("FontDescriptor"))
+                base = getattr(resolve1(font.get("BaseFont")), "name", None)
+                if isinstance(desc, dict) and isinstance(base, str):
+                    value = resolve1(desc.get("Descent", 0))
+                    if isinstance(value, (int, float)):
+                        out.setdefault(_extract_pdfium.base_name(base), -abs(value) / 1000)
+        except Exception:  # noqa: BLE001  (a damaged resource leaves PDFium's own metrics)
+            continue
+    return out
+
+
+def _pdfium_page_lines(path: str, max_pages: int, descents: dict[str, float]) -> list[list[Line]]:
     """Return each page's lines, characters read by PDFium."""
     doc = _extract_pdfium.open_document(path)
     try:
-        pages = _extract_pdfium.iter_pages(doc, max_pages)
+        pages = _extract_pdfium.iter_pages(doc, max_pages, descents)
         return [page_lines(page, number) for number, page in enumerate(pages, start=1)]
     finally:
         doc.close()

@@ -25,6 +25,10 @@ _ENCRYPTED = "The PDF is encrypted; upload an unprotected copy."
 # A rule is a thin, wide shape: what _extract_lines._rules keeps of pdfplumber's lines and rects.
 _RULE_MAX_HEIGHT = 3.0
 _RULE_MIN_WIDTH = 40.0
+# A space up to this share of the font size wider than the letter gaps beside it is tracking;
+# those gaps are looked for this many letters away at most.
+_TRACKING_SLACK = 0.08
+_TRACKING_REACH = 40
 # Path objects inspected per page: a hostile page of millions of shapes is read without rules.
 _MAX_PATHS = 20_000
 # Font names longer than this are cut; names are matched only for weight words.
@@ -41,7 +45,9 @@ def open_document(path: str) -> pdfium.PdfDocument:
         raise DamagedFile(_DAMAGED) from None
 
 
-def iter_pages(doc: pdfium.PdfDocument, max_pages: int) -> Iterator[PdfiumPage]:
+def iter_pages(
+    doc: pdfium.PdfDocument, max_pages: int, descents: dict[str, float] | None = None
+) -> Iterator[PdfiumPage]:
     """Yield up to max_pages pages of an open document, each closed after use."""
     for index in range(min(len(doc), max_pages)):
         try:
@@ -49,7 +55,7 @@ def iter_pages(doc: pdfium.PdfDocument, max_pages: int) -> Iterator[PdfiumPage]:
         except pdfium.PdfiumError:
             raise DamagedFile(_DAMAGED) from None
         try:
-            yield PdfiumPage(page)
+            yield PdfiumPage(page, descents=descents)
         finally:
             page.close()
 
@@ -57,12 +63,19 @@ def iter_pages(doc: pdfium.PdfDocument, max_pages: int) -> Iterator[PdfiumPage]:
 class PdfiumPage:
     """One page's characters and rules in pdfplumber's coordinates (top-left origin)."""
 
-    def __init__(self, page: pdfium.PdfPage, chars: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        page: pdfium.PdfPage,
+        chars: list[dict[str, Any]] | None = None,
+        descents: dict[str, float] | None = None,
+    ) -> None:
         self._page = page
         left, bottom, right, top = page.get_mediabox()
         self._left, self._top = left, top
         self.bbox = (0.0, 0.0, right - left, top - bottom)
-        self.chars = _page_chars(page, left, top) if chars is None else chars
+        if chars is None:
+            chars = _page_chars(page, left, top, descents or {})
+        self.chars = chars
 
     def filter(self, keep: Callable[[dict[str, Any]], bool]) -> PdfiumPage:
         """Return the page with only the chars that keep accepts."""
@@ -83,7 +96,9 @@ class PdfiumPage:
         return _rules(self._page, self._left, self._top)
 
 
-def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, Any]]:
+def _page_chars(
+    page: pdfium.PdfPage, left: float, top: float, descents: dict[str, float]
+) -> list[dict[str, Any]]:
     """Return the page's characters as pdfplumber char dicts (generated spaces left out)."""
     textpage = page.get_textpage()
     try:
@@ -118,7 +133,7 @@ def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str,
             y0, y1 = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
             upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
             size = y1 - y0
-            name, descent = _font(tp, i, fonts)
+            name, descent = _font(tp, i, fonts, descents)
             if abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6:
                 # pdfminer's box rises one font size from the font's descent below the
                 # baseline; PDFium's loose box spans the font's (or a glyph's) ascent instead.
@@ -149,7 +164,9 @@ def _page_chars(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str,
         textpage.close()
 
 
-def _font(tp: Any, i: int, fonts: dict[int | None, tuple[str, float]]) -> tuple[str, float]:
+def _font(
+    tp: Any, i: int, fonts: dict[int | None, tuple[str, float]], descents: dict[str, float]
+) -> tuple[str, float]:
     """Return a character's font name and descent per point of size, once per font object."""
     obj = raw.FPDFText_GetTextObject(tp, i)
     font = raw.FPDFTextObj_GetFont(obj) if obj else None
@@ -162,35 +179,59 @@ def _font(tp: Any, i: int, fonts: dict[int | None, tuple[str, float]]) -> tuple[
     descent = ctypes.c_float()
     if not (font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent)):
         descent.value = 0.0
+    # pdfminer takes the descent from the font's descriptor, even a zero one; PDFium then falls
+    # back to the font program's, which moves the text's box.
+    base = ctypes.create_string_buffer(_NAME_BUF)
+    if font and raw.FPDFFont_GetBaseFontName(font, base, _NAME_BUF):
+        descent.value = descents.get(base_name(base.value.decode("latin-1")), descent.value)
     fonts[key] = (name, min(descent.value, 0.0))
     return fonts[key]
 
 
+def base_name(name: str) -> str:
+    """Return a font name without its subset tag ("ABCDEF+Arial" -> "Arial")."""
+    head, plus, tail = name.partition("+")
+    return tail if plus and len(head) == 6 and head.isupper() else name
+
+
 def _drop_tracking_spaces(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop PDFium's spaces that part letter-spaced capitals ("SKILL S"), keep word spaces.
+    """Drop PDFium's spaces that part letter-spaced capitals ("PR OJECTS"), keep word spaces.
 
     PDFium reports a space glyph as a space of its own and also adds spaces where letters
     stand apart; pdfminer parts such letters only by their gap. A space between words is wider
-    than the gaps between the letters beside it; a space no wider than those is tracking.
+    than the gaps between the nearest letters of the same line with no space between them; a
+    space no wider than those is tracking.
     """
     letters = [k for k, c in enumerate(chars) if c["text"] != " "]
+    pairs = list(zip(letters, letters[1:], strict=False))
     gaps: list[float | None] = []
-    for a, b in zip(letters, letters[1:], strict=False):
+    for a, b in pairs:
         ca, cb = chars[a], chars[b]
         same_line = abs(ca["bottom"] - cb["bottom"]) <= 0.5 * max(ca["size"], 0.1)
         gaps.append(cb["x0"] - ca["x1"] if same_line and cb["x0"] >= ca["x0"] else None)
+    spaced = [b - a >= 2 for a, b in pairs]
     drop: set[int] = set()
-    for j, (a, b) in enumerate(zip(letters, letters[1:], strict=False)):
-        if b - a < 2 or gaps[j] is None:
+    for j, (a, b) in enumerate(pairs):
+        gap = gaps[j]
+        if not spaced[j] or gap is None:
             continue
-        beside = [
-            g
-            for g in (gaps[j - 1] if j else None, gaps[j + 1] if j + 1 < len(gaps) else None)
-            if g is not None
-        ]
-        if beside and gaps[j] <= min(beside) + 0.05 * chars[a]["size"]:
+        beside = [_nearest_unspaced(gaps, spaced, j, step) for step in (-1, 1)]
+        found = [g for g in beside if g is not None]
+        if found and gap <= min(found) + _TRACKING_SLACK * chars[a]["size"]:
             drop.update(range(a + 1, b))
     return [c for k, c in enumerate(chars) if k not in drop]
+
+
+def _nearest_unspaced(
+    gaps: list[float | None], spaced: list[bool], j: int, step: int
+) -> float | None:
+    """Return the nearest gap on one side of gap j, on its line, with no space in it."""
+    for k in range(j + step, j + step * (_TRACKING_REACH + 1), step):
+        if not 0 <= k < len(gaps) or gaps[k] is None:
+            return None
+        if not spaced[k]:
+            return gaps[k]
+    return None
 
 
 def _rules(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, float]]:
