@@ -140,6 +140,10 @@ def _page_chars(
                 size = raw.FPDFText_GetFontSize(tp, i) * abs(matrix.d)
                 if raw.FPDFText_GetCharOrigin(tp, i, ox, oy):
                     y0 = oy.value + descent * size
+                    # A glyph under /ActualText (Chromium's small caps) gets its ink box as
+                    # its loose box; pdfminer's box starts at the glyph's origin.
+                    x0 = ox.value
+                    x1 = max(x1, x0)
                 y1 = y0 + size
             if pending and out:
                 out.append({**out[-1], "text": " ", "fontname": ""})
