@@ -3,8 +3,8 @@
 A page offers the few things resume/_extract_lines.py reads from a pdfplumber page: its chars as
 pdfplumber-style dicts (box, size, font name, upright), words grouped by pdfplumber's own
 extract_words, its bbox, and its thin horizontal rules. So every grouping rule stays the same;
-only the reading of characters changes. PDFium's loose character box is pdfminer's box: the
-glyph's advance across, the font size up from the font's descent.
+only the reading of characters changes. Each char gets pdfminer's box: from the glyph's origin
+across its advance, and one font size up from the descent the font's descriptor gives.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class PdfiumPage:
 def _page_chars(
     page: pdfium.PdfPage, left: float, top: float, descents: dict[str, float]
 ) -> list[dict[str, Any]]:
-    """Return the page's characters as pdfplumber char dicts (generated spaces left out)."""
+    """Return the page's characters as pdfplumber char dicts, with a space where words part."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
