@@ -278,7 +278,8 @@ def read_docx(path: str) -> tuple[str, list[Line]]:
     """Return a DOCX's text (headers, body, footers) and its line model, one Line per line."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    # zipfile raises NotImplementedError for an entry needing a newer ZIP version.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise DamagedFile(_DAMAGED) from None
     with zf:
         check_zip(zf)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -10,6 +11,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import LIT
 
+from resume import _extract_pdfium
 from resume._extract_common import normalise_text
 from resume._extract_layout import page_blocks
 from resume.errors import DamagedFile, EncryptedFile, HostileFile, NoTextFound, TooManyPages
@@ -21,6 +23,10 @@ COUNT_CEILING = 10_000
 # Real page trees are a few levels deep; viewers give up far sooner than this.
 MAX_TREE_DEPTH = 64
 LITERAL_PAGES = LIT("Pages")
+
+# Which library reads the characters: "pdfium" (C++, fast) or "pdfplumber" (pdfminer, pure
+# Python, the reference). Both feed the same word, line and column rules.
+PDF_READER = os.environ.get("PDF_READER", "pdfium").strip().lower() or "pdfium"
 
 _DAMAGED = "The PDF is damaged or not readable."
 _ENCRYPTED = "The PDF is encrypted; upload an unprotected copy."
@@ -81,8 +87,10 @@ def count_pages(pdf: pdfplumber.PDF, ceiling: int = COUNT_CEILING) -> int:
     return count
 
 
-def read_pdf(path: str, max_pages: int) -> tuple[str, list[Line]]:
+def read_pdf(path: str, max_pages: int, reader: str | None = None) -> tuple[str, list[Line]]:
     """Return a PDF's text in reading order and its line model, one Line per line of text."""
+    # pdfminer checks the file first with either reader (encryption, page-tree loops, page
+    # count), so both refuse the same files with the same errors.
     pdf = _open(path)
     try:
         n = count_pages(pdf)
@@ -91,19 +99,63 @@ def read_pdf(path: str, max_pages: int) -> tuple[str, list[Line]]:
         if n > max_pages:
             shown = f"more than {COUNT_CEILING - 1}" if n >= COUNT_CEILING else str(n)
             raise TooManyPages(f"The PDF has {shown} pages; the limit is {max_pages}.")
-        texts = []
-        lines: list[Line] = []
-        for number, page in enumerate(pdf.pages[:max_pages], start=1):
-            page_model = page_lines(page, number)
-            lines.extend(page_model)
-            texts.append("\n".join(line.text for line in page_model))
-            page.close()
+        if (reader or PDF_READER) == "pdfplumber":
+            pages = _plumber_page_lines(pdf, max_pages)
+        else:
+            descents = font_descents(pdf, max_pages)
     finally:
         # pdf.close() would walk the whole page tree again, the very thing refused above.
         pdf.stream.close()
+    if (reader or PDF_READER) != "pdfplumber":
+        pages = _pdfium_page_lines(path, max_pages, descents)
+    texts = []
+    lines: list[Line] = []
+    for page_model in pages:
+        lines.extend(page_model)
+        texts.append("\n".join(line.text for line in page_model))
     text = join_hyphenated("\n\n".join(drop_page_seams(texts)))
     text = normalise_text(join_wrapped_tokens(text), keep_tabs=True)
     return text, align(text, lines) or []
+
+
+def _plumber_page_lines(pdf: pdfplumber.PDF, max_pages: int) -> list[list[Line]]:
+    """Return each page's lines, characters read by pdfminer through pdfplumber."""
+    out = []
+    for number, page in enumerate(pdf.pages[:max_pages], start=1):
+        out.append(page_lines(page, number))
+        page.close()
+    return out
+
+
+def font_descents(pdf: pdfplumber.PDF, max_pages: int) -> dict[str, float]:
+    """Return each page font's descent per point as its descriptor gives it, by base name."""
+    out: dict[str, float] = {}
+    for page in pdf.pages[:max_pages]:
+        try:
+            fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+            for ref in fonts.values() if isinstance(fonts, dict) else ():
+                font = resolve1(ref)
+                if not isinstance(font, dict):
+                    continue
+                desc = resolve1(font.get("FontDescriptor"))
+                base = getattr(resolve1(font.get("BaseFont")), "name", None)
+                if isinstance(desc, dict) and isinstance(base, str):
+                    value = resolve1(desc.get("Descent", 0))
+                    if isinstance(value, (int, float)):
+                        out.setdefault(_extract_pdfium.base_name(base), -abs(value) / 1000)
+        except Exception:  # noqa: BLE001  (a damaged resource leaves PDFium's own metrics)
+            continue
+    return out
+
+
+def _pdfium_page_lines(path: str, max_pages: int, descents: dict[str, float]) -> list[list[Line]]:
+    """Return each page's lines, characters read by PDFium."""
+    doc = _extract_pdfium.open_document(path)
+    try:
+        pages = _extract_pdfium.iter_pages(doc, max_pages, descents)
+        return [page_lines(page, number) for number, page in enumerate(pages, start=1)]
+    finally:
+        doc.close()
 
 
 _HYPHENATED = re.compile(r"([A-Za-z]*[a-z])[-\u00ad]\n([a-z][a-z]*)([^\s]*) ?")

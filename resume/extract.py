@@ -90,7 +90,8 @@ def _is_docx_zip(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    # zipfile raises NotImplementedError for an entry needing a newer ZIP version.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return False
     return "[Content_Types].xml" in names and "word/document.xml" in names
 

@@ -55,6 +55,20 @@ def test_sniff_accepts_pdf_and_docx_with_matching_names() -> None:
     assert sniff_kind(hostile.rich_docx(), "resume.Docx") == "docx"
 
 
+def test_zip_entry_needing_a_newer_zip_version_is_a_4xx(tmp_path: Path) -> None:
+    # zipfile raises NotImplementedError (not BadZipFile) for "version needed to extract" > 6.3.
+    data = bytearray(hostile.rich_docx())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (64).to_bytes(2, "little")
+    with pytest.raises(ResumeError) as caught:
+        sniff_kind(bytes(data), "resume.docx")
+    assert 400 <= status_for(caught.value) < 500
+    # Past the sniffer too (the reader is called with the kind), it is a damaged file.
+    with pytest.raises(ResumeError) as caught:
+        extract_text(_write(tmp_path, "new.docx", bytes(data)), "docx")
+    assert 400 <= status_for(caught.value) < 500
+
+
 def test_sniff_refuses_empty_file_with_422() -> None:
     with pytest.raises(ResumeError) as info:
         sniff_kind(b"", "resume.pdf")
