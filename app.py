@@ -19,7 +19,7 @@ from api.resume import resume_bp
 from api.sessions import sessions_bp
 from cli import register_cli
 from config import Config, ensure_folders, load_config
-from database import configure_sqlite
+from database import configure_sqlite, end_sessions_quietly
 from extensions import cors, jwt, limiter, migrate
 from models import db
 from rag import embeddings
@@ -56,6 +56,7 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     app.session_interface = NoCookieSession()
 
     db.init_app(app)
+    end_sessions_quietly(app)
     configure_sqlite(app)
     migrate.init_app(app, db, directory=app.config.get("MIGRATIONS_DIR", "migrations"))
     jwt.init_app(app)

@@ -32,6 +32,23 @@ def configure_sqlite(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas)
 
 
+def end_sessions_quietly(app: Flask) -> None:
+    """End each request's session without letting a dead connection turn into a 500."""
+
+    @app.teardown_appcontext
+    def _remove_session(_exc: BaseException | None) -> None:
+        # Runs before Flask-SQLAlchemy's own teardown (Flask calls them in reverse order). The
+        # response is already made; when the database went away meanwhile, the rollback that
+        # closing the session sends fails (PostgreSQL restarting: AdminShutdown), and from a
+        # teardown that would replace the response with a bare 500. The pool invalidates the
+        # connection either way; forget the session so the next request starts clean.
+        try:
+            db.session.remove()
+        except DBAPIError as exc:
+            app.logger.warning("session closed on a lost connection: %s", exc.orig)
+            db.session.registry.clear()
+
+
 class PreparedSelect:
     """A Core select compiled once per engine and run on a raw pooled DBAPI connection.
 
