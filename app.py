@@ -24,7 +24,8 @@ from extensions import cors, jwt, limiter, migrate
 from models import db
 from rag import embeddings
 from rag.store import IndexStore
-from services.ingest import Settings, recover_staged_files
+from services.ingest import Settings
+from services.staging import recover_staged_files
 from spa import register_spa
 
 
@@ -104,5 +105,7 @@ def _route_limits_only(app: Flask) -> None:
 def recover_files(app: Flask) -> None:
     """Finish file moves a killed worker left behind; gunicorn runs it as each worker starts."""
     with app.app_context():
-        recover_staged_files(app.extensions["index_store"], Settings.from_config(app.config))
+        recover_staged_files(
+            app.extensions["index_store"], Settings.from_config(app.config).upload_folder
+        )
         db.session.remove()

@@ -108,10 +108,11 @@ class OnnxEmbedder:
         # Memory patterns are planned per input shape, and every batch has a new one: they
         # only add to the peak (-24 MB without them on the same run).
         options.enable_mem_pattern = False
-        # MLAS pre-packs every weight matrix into a second, GEMM-friendly copy: about 25 MiB
-        # more per worker for no measurable speed on these batch sizes (1.21 vs 1.17 s for 47
-        # dev chunks; README "Worker memory").
-        options.add_session_config_entry("session.disable_prepacking", "1")
+        # MLAS pre-packs each weight matrix into a GEMM-friendly copy (the default). On an
+        # AVX2-only AMD EPYC it is worth it: a short query 4.9 vs 8.1 ms and two full windows
+        # 64 vs 70 ms with the fused graph (bench/ort_options.py). It costs about 25 MiB per
+        # worker, which the fused attention's smaller activations give back (README "Worker
+        # memory"). On an AVX-512 Intel host it made no measurable difference either way.
         self._session = ort.InferenceSession(
             str(onnx_file), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -5,12 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
-import tempfile
-import time
 import unicodedata
 import uuid
 from collections.abc import Callable
+from concurrent import futures
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,14 +34,12 @@ from resume.parse import ParsedResume, parse_resume
 from resume.skills import normalise_skills
 from services.errors import InvalidJobDescription, NoResume
 from services.mastery import seed_topics
+from services.staging import PENDING_DIR, finish_file_moves, pending_name, write_pending
 
-PENDING_DIR = ".pending"
-# This host's name as it appears in staged file names (no "-", which separates the fields).
-_HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "host"
-_INCOMING_RE = re.compile(r"incoming-\d+-([A-Za-z0-9._]+)-(\d+)-")
 MAX_NAME = 200
-# Longer than any upload can run (gunicorn times a request out well before).
-STALE_INCOMING_SECONDS = 600
+# Threads that wait on extraction children, one per upload in flight in this process (gunicorn
+# runs GUNICORN_THREADS requests at once; more only queue, which is no worse than before).
+_WAITERS = futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="extract-wait")
 
 
 @dataclass
@@ -114,24 +110,6 @@ def validate_job_description(value: str | None, limit: int) -> str:
     return text
 
 
-def _write_pending(folder: Path, user_id: int, data: bytes) -> Path:
-    pending_dir = folder / PENDING_DIR
-    pending_dir.mkdir(parents=True, exist_ok=True)
-    # The writer's host and pid in the name let a restarted worker drop a dead one's files.
-    prefix = f"incoming-{user_id}-{_HOST}-{os.getpid()}-"
-    fd, name = tempfile.mkstemp(dir=pending_dir, prefix=prefix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        # A full disk fails the write: leave no partial file behind.
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
 def lock_user_row(user: User) -> None:
     """Reload the user's row and lock it until the transaction ends, across hosts and processes.
 
@@ -160,10 +138,18 @@ def prepare(
     """
     kind = sniff_kind(data, original)
     lap("sniff_kind")
-    pending = _write_pending(settings.upload_folder, user_id, data)
+    jd_chunks = embeddings.chunk_texts(jd_text)
+    if not jd_chunks:
+        raise InvalidJobDescription(
+            "The job description has no text to read.", "has no readable text"
+        )
+    pending = write_pending(settings.upload_folder, user_id, data)
     lap("write_pending")
     try:
-        got = extract_document(
+        # Extraction runs in a child process, and this thread would only wait for it: it
+        # embeds the job description meanwhile (README "Upload: where the time went").
+        extraction = _WAITERS.submit(
+            extract_document,
             pending,
             kind,
             max_pages=settings.max_pages,
@@ -171,21 +157,20 @@ def prepare(
             timeout=settings.timeout,
             memory_mb=settings.memory_mb,
         )
+        try:
+            jd_vectors = embeddings.embed(jd_chunks)
+        finally:
+            # Never return while the child may still read the pending file.
+            futures.wait([extraction])
+        got = extraction.result()
         lap("extract_text")
         parsed = parse_resume(got.text.replace("\x00", ""), layout=got.lines)
         lap("parse_resume")
         chunks = chunk_sections(
             [(s.name, s.text) for s in parsed.sections], embeddings.count_tokens
         )
-        jd_chunks = embeddings.chunk_texts(jd_text)
-        if not jd_chunks:
-            raise InvalidJobDescription(
-                "The job description has no text to read.", "has no readable text"
-            )
         lap("chunk")
-        # One batched call embeds the resume's chunks and the job description's.
-        both = embeddings.embed([c.text for c in chunks] + jd_chunks)
-        vectors, jd_vectors = both[: len(chunks)], both[len(chunks) :]
+        vectors = embeddings.embed([c.text for c in chunks])
         lap("embed")
         fit = analyze_fit(
             resume_text=parsed.text,
@@ -226,76 +211,10 @@ def analysis_data(parsed: ParsedResume, fit: dict[str, Any], chunks: int, jd_sto
     }
 
 
-def _pending_name(user_id: int, token: str) -> str:
-    return f"commit-{user_id}-{token}"
-
-
-def finish_file_moves(user: User, settings: Settings) -> None:
-    """Roll a committed upload's file into place and drop leftovers of uncommitted ones."""
-    pending_dir = settings.upload_folder / PENDING_DIR
-    staged = list(pending_dir.glob(f"commit-{user.id}-*"))
-    if staged:
-        analysis = db.session.execute(
-            select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
-        ).scalar_one_or_none()
-        committed = _pending_name(user.id, analysis.file_token) if analysis else None
-    for leftover in staged:
-        # Another process may have rolled or dropped the same file a moment ago.
-        with contextlib.suppress(FileNotFoundError):
-            if leftover.name == committed and user.resume_filename:
-                os.replace(leftover, settings.upload_folder / user.resume_filename)
-            else:
-                leftover.unlink()
-    # Uploads in flight own their incoming files: drop only those of a process that died on
-    # this host, and any file older than an upload can run (a dead process on another host).
-    cutoff = time.time() - STALE_INCOMING_SECONDS
-    for leftover in pending_dir.glob(f"incoming-{user.id}-*"):
-        with contextlib.suppress(FileNotFoundError):
-            if _writer_is_dead(leftover.name) or leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-
-
-def _writer_is_dead(name: str) -> bool:
-    match = _INCOMING_RE.match(name)
-    if match is None or match.group(1) != _HOST:
-        return False
-    try:
-        os.kill(int(match.group(2)), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-_STAGED_RE = re.compile(r"(?:commit|incoming)-(\d+)-")
-
-
-def recover_staged_files(store: IndexStore, settings: Settings) -> int:
-    """Finish every user's interrupted file moves; run once when a worker starts."""
-    pending_dir = settings.upload_folder / PENDING_DIR
-    names = (m.group(1) for p in pending_dir.glob("*") if (m := _STAGED_RE.match(p.name)))
-    user_ids = sorted({int(n) for n in names})
-    for user_id in user_ids:
-        with store.lock(user_id):
-            # Locked: an upload of this user on another host may be staging a file right now.
-            user = db.session.get(User, user_id, with_for_update=True)
-            try:
-                if user is None:
-                    # The account is gone (its rows cascaded): nothing staged can win any more.
-                    for leftover in pending_dir.glob(f"*-{user_id}-*"):
-                        leftover.unlink(missing_ok=True)
-                else:
-                    finish_file_moves(user, settings)
-            finally:
-                db.session.rollback()
-    return len(user_ids)
-
-
 def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) -> dict:
     """Replace the user's resume, chunks, index, analysis and profile fields in one step."""
     token = uuid.uuid4().hex
-    staged = settings.upload_folder / PENDING_DIR / _pending_name(user.id, token)
+    staged = settings.upload_folder / PENDING_DIR / pending_name(user.id, token)
     committed = False
     try:
         with store.lock(user.id):
@@ -303,7 +222,7 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             # latest row, and hold it until our commit.
             lock_user_row(user)
             old_filename = user.resume_filename
-            finish_file_moves(user, settings)
+            finish_file_moves(user, settings.upload_folder)
             os.replace(prep.pending, staged)
             db.session.execute(delete(ResumeChunk).where(ResumeChunk.user_id == user.id))
             rows = [
@@ -345,7 +264,7 @@ def commit(user: User, prep: Prepared, store: IndexStore, settings: Settings) ->
             # The database says this upload won: roll its staged file into place and drop the
             # old one, under the row lock again so no other host's upload moves files meanwhile.
             lock_user_row(user)
-            finish_file_moves(user, settings)
+            finish_file_moves(user, settings.upload_folder)
             if old_filename and old_filename != user.resume_filename:
                 (settings.upload_folder / old_filename).unlink(missing_ok=True)
             db.session.commit()
@@ -393,7 +312,7 @@ def remove_resume(user: User, store: IndexStore, settings: Settings) -> None:
     """Delete the user's resume file, chunks, index, job description and analysis."""
     with store.lock(user.id):
         lock_user_row(user)
-        finish_file_moves(user, settings)
+        finish_file_moves(user, settings.upload_folder)
         analysis = db.session.execute(
             select(ResumeAnalysis).where(ResumeAnalysis.user_id == user.id)
         ).scalar_one_or_none()

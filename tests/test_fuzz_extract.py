@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from api.errors import status_for
 from resume.errors import ResumeError
-from services.ingest import PENDING_DIR, Settings, prepare
+from services.ingest import Settings, prepare
+from services.staging import PENDING_DIR
 from tests import hostile
 from tests.conftest import DEV_SET
 

@@ -164,6 +164,45 @@ def test_export_is_idempotent():
     assert (out / onnx_backend.FP32_FILE).stat().st_mtime_ns == before
 
 
+def test_installed_graph_has_one_fused_attention_per_layer():
+    import onnx
+
+    graph = onnx.load(str(onnx_backend.default_dir() / onnx_backend.FP32_FILE)).graph
+    ops = [node.op_type for node in graph.node]
+    # all-MiniLM-L6-v2 has 6 layers; unfused, each is a MatMul/Softmax subgraph instead.
+    assert ops.count("Attention") == 6
+    assert ops.count("EmbedLayerNormalization") == 1
+    assert "Softmax" not in ops
+
+
+def _manifest_copy(tmp_path, **changes) -> dict:
+    installed = onnx_backend.default_dir()
+    for name in (onnx_backend.FP32_FILE, onnx_backend.INT8_FILE):
+        (tmp_path / name).symlink_to(installed / name)
+    manifest = json.loads((installed / onnx_backend.MANIFEST_FILE).read_text())
+    manifest.update(changes)
+    manifest = {k: v for k, v in manifest.items() if v is not None}
+    (tmp_path / onnx_backend.MANIFEST_FILE).write_text(json.dumps(manifest))
+    return manifest["source"]
+
+
+def test_an_older_recipe_is_rebuilt_by_export_but_still_loads(tmp_path):
+    source = _manifest_copy(tmp_path, recipe=None)
+    assert not export_onnx.is_current(tmp_path, source)
+    # The service keeps running an older folder (same weights, same vectors) until `make` runs.
+    path = embeddings._bundled_path()
+    found = onnx_backend.check_export(tmp_path, "onnx", path)
+    assert found == tmp_path / onnx_backend.FP32_FILE
+
+
+def test_the_current_recipe_from_the_same_weights_is_current(tmp_path):
+    source = _manifest_copy(tmp_path)
+    assert export_onnx.is_current(tmp_path, source)
+    assert not export_onnx.is_current(tmp_path, {**source, "weights_bytes": 1})
+    (tmp_path / onnx_backend.INT8_FILE).unlink()
+    assert not export_onnx.is_current(tmp_path, source)
+
+
 def test_onnx_process_never_imports_torch():
     code = (
         "import sys; from rag import embeddings; embeddings.embed(['Go and Rust']);"
