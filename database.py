@@ -52,11 +52,11 @@ def end_sessions_quietly(app: Flask) -> None:
 class PreparedSelect:
     """A Core select compiled once per engine and run on a raw pooled DBAPI connection.
 
-    For a hot, simple read (the token check of every request): no Connection, transaction or
-    Result objects, only the pool's checkout, the driver's cursor and the columns' own result
-    processors (SQLite's JSON and DATETIME text become lists and datetimes, as through Core).
-    Bind values must be types the driver takes as they are (str, int). Driver errors are raised
-    as SQLAlchemy's, and a lost connection is invalidated, as Core does.
+    For a hot, simple read (the token check of every request, a search's chunks): no Connection,
+    transaction or Result objects, only the pool's checkout, the driver's cursor and the columns'
+    own result processors (SQLite's JSON and DATETIME text become lists and datetimes, as through
+    Core). Bind values must be types the driver takes as they are (str, int). Driver errors are
+    raised as SQLAlchemy's, and a lost connection is invalidated, as Core does.
     """
 
     def __init__(self, statement: Select) -> None:
@@ -80,6 +80,14 @@ class PreparedSelect:
 
     def first(self, engine: Engine, params: dict[str, Any]) -> tuple | None:
         """Return the first row, processed, or None."""
+        rows = self._run(engine, params, many=False)
+        return rows[0] if rows else None
+
+    def all(self, engine: Engine, params: dict[str, Any]) -> list[tuple]:
+        """Return every row, processed."""
+        return self._run(engine, params, many=True)
+
+    def _run(self, engine: Engine, params: dict[str, Any], many: bool) -> list[tuple]:
         sql, positional, bound, processors = self._compile(engine)
         values = {**bound, **params}
         args: Any = tuple(values[name] for name in positional) if positional else values
@@ -96,7 +104,11 @@ class PreparedSelect:
             cursor = connection.cursor()
             try:
                 cursor.execute(sql, args)
-                row = cursor.fetchone()
+                if many:
+                    rows = cursor.fetchall()
+                else:
+                    row = cursor.fetchone()
+                    rows = [] if row is None else [row]
             finally:
                 cursor.close()
         except dbapi_error as exc:
@@ -113,9 +125,12 @@ class PreparedSelect:
             ) from exc
         finally:
             connection.close()
-        if row is None:
-            return None
-        return tuple(
-            value if process is None else process(value)
-            for value, process in zip(row, processors, strict=True)
-        )
+        if not any(processors):
+            return [tuple(row) for row in rows]
+        return [
+            tuple(
+                value if process is None else process(value)
+                for value, process in zip(row, processors, strict=True)
+            )
+            for row in rows
+        ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
-from sqlalchemy import select
+from typing import NamedTuple
 
+import numpy as np
+from sqlalchemy import bindparam, select
+
+from database import PreparedSelect
 from models import ResumeAnalysis, ResumeChunk, db
 from rag import embeddings
 from rag.search import hybrid_search
@@ -27,6 +30,27 @@ def _index_matches(
     return found == chunk_ids and built_from == version
 
 
+class _Hit(NamedTuple):
+    text: str
+    section: str
+    position: int
+
+
+# Compiled once per engine: a search binds only the user id. Chunks exist only beside their
+# analysis (both are written in one commit), so the inner join loses nothing.
+_SEARCH_CHUNKS = PreparedSelect(
+    select(
+        ResumeChunk.id,
+        ResumeChunk.text,
+        ResumeChunk.section,
+        ResumeChunk.position,
+        ResumeAnalysis.file_token,
+    )
+    .join(ResumeAnalysis, ResumeAnalysis.user_id == ResumeChunk.user_id)
+    .where(ResumeChunk.user_id == bindparam("uid"))
+)
+
+
 def latest_analysis(user_id: int) -> ResumeAnalysis:
     """Return the user's stored analysis, or raise NoResume before any upload."""
     analysis = db.session.execute(
@@ -39,22 +63,15 @@ def latest_analysis(user_id: int) -> ResumeAnalysis:
 
 def search_resume(user_id: int, query: str, k: int, store: IndexStore) -> list[dict]:
     """Return the user's k chunks nearest to the query, or raise NoResume without a resume."""
-    # Only the columns the answer needs: the embedding blobs stay in the database.
-    chunks = {
-        row.id: row
-        for row in db.session.execute(
-            select(
-                ResumeChunk.id, ResumeChunk.text, ResumeChunk.section, ResumeChunk.position
-            ).where(ResumeChunk.user_id == user_id)
-        )
-    }
-    if not chunks:
+    # One read outside the ORM session, of only the columns the answer needs: the embedding
+    # blobs stay in the database.
+    rows = _SEARCH_CHUNKS.all(db.engine, {"uid": user_id})
+    if not rows:
         raise NoResume()
+    chunks = {row[0]: _Hit(*row[1:4]) for row in rows}
     # The committed upload's token is the version its index carries; chunk ids alone are not
     # one (SQLite may hand a deleted row's id out again).
-    version = db.session.execute(
-        select(ResumeAnalysis.file_token).where(ResumeAnalysis.user_id == user_id)
-    ).scalar_one_or_none()
+    version = rows[0][4]
     vector = embeddings.embed([query])
     if not _index_matches(store, user_id, vector, set(chunks), version or ""):
         restore_index(user_id, store)

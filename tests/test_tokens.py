@@ -130,6 +130,12 @@ def test_prepared_select_reads_like_core_and_raises_sqlalchemy_errors(app, user)
             PreparedSelect(select(literal_column("1")).where(User.id == -5)).first(db.engine, {})
             is None
         )
+        # all() returns every row, processed as Core does, and an empty list for none.
+        every = select(User.id, User.skills).order_by(User.id)
+        assert PreparedSelect(every).all(db.engine, {}) == [
+            tuple(row) for row in db.session.execute(every)
+        ]
+        assert PreparedSelect(select(User.id).where(User.id == -5)).all(db.engine, {}) == []
 
 
 def test_only_route_limits_are_checked(app, client, register):
