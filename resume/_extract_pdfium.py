@@ -107,16 +107,24 @@ def _page_chars(
         rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         fonts: dict[int | None, tuple[str, float]] = {}
+        # Each char's text object, by address: it has one font, so its name and descent are
+        # looked up once per object, not once per char.
+        objects: dict[int | None, tuple[str, float]] = {}
         pending = False
         out: list[dict[str, Any]] = []
+        # Bound once: a dense page makes ten of these calls for each of thousands of chars.
+        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+        map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
+        get_matrix, font_size = raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
+        char_origin = raw.FPDFText_GetCharOrigin
         for i in range(max(n, 0)):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            if raw.FPDFText_IsGenerated(tp, i) == 1:
+            code = get_unicode(tp, i)
+            if is_generated(tp, i) == 1:
                 # PDFium reports space glyphs as spaces of its own, and adds more where letters
                 # are set apart; its line breaks are not characters.
                 pending = pending or code == 0x20
                 continue
-            if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            if map_error(tp, i) == 1:
                 continue
             if code == 0x02:
                 # PDFium marks a hyphen that ends a line as 0x02; pdfminer keeps the hyphen.
@@ -126,19 +134,25 @@ def _page_chars(
             text = chr(code)
             if text in "\r\n":
                 continue
-            if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
+            if not loose_box(tp, i, rect):
                 continue
-            raw.FPDFText_GetMatrix(tp, i, matrix)
+            get_matrix(tp, i, matrix)
             x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
             y0, y1 = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
             upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
             size = y1 - y0
-            name, descent = _font(tp, i, fonts, descents)
+            address = _text_object_address(tp, i)
+            found = objects.get(address) if address else None
+            if found is None:
+                found = _font(tp, i, address, fonts, descents)
+                if address:
+                    objects[address] = found
+            name, descent = found
             if abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6:
                 # pdfminer's box rises one font size from the font's descent below the
                 # baseline; PDFium's loose box spans the font's (or a glyph's) ascent instead.
-                size = raw.FPDFText_GetFontSize(tp, i) * abs(matrix.d)
-                if raw.FPDFText_GetCharOrigin(tp, i, ox, oy):
+                size = font_size(tp, i) * abs(matrix.d)
+                if char_origin(tp, i, ox, oy):
                     y0 = oy.value + descent * size
                     # A glyph under /ActualText (Chromium's small caps) gets its ink box as
                     # its loose box; pdfminer's box starts at the glyph's origin.
@@ -168,15 +182,28 @@ def _page_chars(
         textpage.close()
 
 
+# FPDFText_GetTextObject and FPDFTextObj_GetFont returning addresses as ints: pypdfium2's typed
+# pointers would need a ctypes.cast per char to be compared (some PDFs set each char apart).
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+_font_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(
+    ctypes.cast(raw.FPDFTextObj_GetFont, ctypes.c_void_p).value
+)
+
+
 def _font(
-    tp: Any, i: int, fonts: dict[int | None, tuple[str, float]], descents: dict[str, float]
+    tp: Any,
+    i: int,
+    text_object: int | None,
+    fonts: dict[int | None, tuple[str, float]],
+    descents: dict[str, float],
 ) -> tuple[str, float]:
     """Return a character's font name and descent per point of size, once per font object."""
-    obj = raw.FPDFText_GetTextObject(tp, i)
-    font = raw.FPDFTextObj_GetFont(obj) if obj else None
-    key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+    key = _font_address(text_object) if text_object else None
     if key is not None and key in fonts:
         return fonts[key]
+    font = ctypes.cast(key, raw.FPDF_FONT) if key else None
     buf, flags = ctypes.create_string_buffer(_NAME_BUF), ctypes.c_int()
     length = raw.FPDFText_GetFontInfo(tp, i, buf, _NAME_BUF, flags)
     name = buf.raw[: max(length - 1, 0)].decode("utf-8", "replace") if length else ""
@@ -242,19 +269,28 @@ def _rules(page: pdfium.PdfPage, left: float, top: float) -> list[dict[str, floa
     """Return thin, wide path shapes drawn only with straight segments, in top-left coordinates."""
     out = []
     lo, bo, ro, to = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for k, obj in enumerate(page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1)):
-        if k >= _MAX_PATHS:
+    # The page's own objects through the raw API, not page.get_objects(): that wraps every
+    # object (thousands of text objects on a dense page) in a Python helper before filtering,
+    # which cost as much as reading the page's characters.
+    handle = page.raw
+    paths = 0
+    for i in range(max(raw.FPDFPage_CountObjects(handle), 0)):
+        obj = raw.FPDFPage_GetObject(handle, i)
+        if not obj or raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        paths += 1
+        if paths > _MAX_PATHS:
             break
-        segments = raw.FPDFPath_CountSegments(obj.raw)
+        segments = raw.FPDFPath_CountSegments(obj)
         if not 0 < segments <= 6:
             continue
         if any(
-            raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj.raw, s))
+            raw.FPDFPathSegment_GetType(raw.FPDFPath_GetPathSegment(obj, s))
             == raw.FPDF_SEGMENT_BEZIERTO
             for s in range(segments)
         ):
             continue
-        if not raw.FPDFPageObj_GetBounds(obj.raw, lo, bo, ro, to):
+        if not raw.FPDFPageObj_GetBounds(obj, lo, bo, ro, to):
             continue
         x0, x1, y0, y1 = lo.value, ro.value, bo.value, to.value
         if y1 - y0 <= _RULE_MAX_HEIGHT and x1 - x0 >= _RULE_MIN_WIDTH:
