@@ -147,7 +147,7 @@ def prepare(
     lap("write_pending")
     try:
         # Extraction runs in a child process, and this thread would only wait for it: it
-        # embeds the job description meanwhile (README "Upload: where the time went").
+        # embeds the job description meanwhile (README, "Upload against the floor").
         extraction = _WAITERS.submit(
             extract_document,
             pending,
