@@ -211,7 +211,7 @@ def own_database(admin_url: str):
 
 def run(args: argparse.Namespace, base: Path, log) -> dict:
     """Start the server, run the lanes, check the outcome, stop the server."""
-    server = Server(base, 2, 2)
+    server = Server(base, args.workers, args.threads)
     server.env["RATELIMIT_ENABLED"] = "1"
     # Every simulated user comes from 127.0.0.1: the per-address limits would otherwise
     # refuse the run's own sign-ins; the per-account login limit stays as configured.
@@ -275,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         "--postgres", help="postgresql:// URL of a server where this run creates its own database"
     )
     ap.add_argument("--redis", help="redis:// URL of a database this run may flush (its limits)")
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn workers (WEB_CONCURRENCY)")
+    ap.add_argument("--threads", type=int, default=2, help="threads per worker (GUNICORN_THREADS)")
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
