@@ -17,6 +17,15 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # GIL contention on CPU-bound requests; the bare-route ratio (bench/throughput.py) is measured
 # with these same settings for both sides.
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections over the
+# workers by their addresses. With gunicorn's one shared socket, the worker that wakes first
+# accepts a burst of connections whole: wrk's 8 keep-alive connections all landed on one worker
+# in 5 of 10 runs, leaving the other core idle (GET /api/profile about 700 against 1,900 req/s);
+# with a socket per worker every run split them (2-6 each; 1,230-1,620 req/s). A retiring
+# worker closes its socket first (post_request), so no new connection waits on it. The cost:
+# a second server started on the same port by the same user shares the traffic instead of
+# failing to bind. GUNICORN_REUSE_PORT=0 turns it off.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") != "0"
 # No preload: loading torch and the model in the master before fork is unsafe with its thread
 # pools and the extraction fork server, and with workers recycled by uploads (below) rather than
 # by requests a worker restart is rare, so its warm-up no longer costs throughput.
@@ -88,4 +97,16 @@ def post_request(worker, req, environ, resp):
     worker.uploads_left -= 1
     if worker.uploads_left <= 0:
         worker.log.info("worker %s recycled after %s uploads", worker.pid, max_uploads)
+        if reuse_port and hasattr(worker, "method_queue"):
+            # Its own socket would keep taking new connections while it drains, and the kernel
+            # resets those when it exits. The poller belongs to the worker's main thread.
+            worker.method_queue.defer(_close_listeners, worker)
         worker.alive = False
+
+
+def _close_listeners(worker):
+    """Stop a gthread worker accepting for good and close its listening sockets."""
+    worker.worker_connections = 0  # its loop never turns accepting back on
+    worker.set_accept_enabled(False)
+    for listener in worker.sockets:
+        listener.close()
