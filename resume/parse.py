@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from resume.entries import certifications, education, projects
+from resume.credentials import certifications, education
+from resume.entries import projects
 from resume.furniture import strip_furniture
 from resume.layout import Line, align
 from resume.layout_rules import entry_titles, reflow, style_headings, titled_names
