@@ -58,6 +58,12 @@ MALLOC_ARENAS = int(os.environ.get("MALLOC_ARENAS", "2"))
 _M_ARENA_MAX = -8  # from glibc's malloc.h
 
 
+def when_ready(server):
+    """Say where the workers listen: with reuse_port the master's own "Listening at" is empty."""
+    if reuse_port:
+        server.log.info("Workers listen at %s, each on its own socket (reuse_port)", bind)
+
+
 def post_fork(server, worker):
     """Cap glibc's malloc arenas in the new worker (see MALLOC_ARENAS)."""
     libc_name = ctypes.util.find_library("c")
