@@ -4,6 +4,7 @@ import ctypes
 import ctypes.util
 import os
 import random
+import select
 import threading
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
@@ -18,15 +19,29 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # against 1,165 with 2, with the same read latency. The bare-route ratio (bench/throughput.py)
 # is measured with these same settings for both sides.
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+
+
 # A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections over the
 # workers by their addresses. With gunicorn's one shared socket, the worker that wakes first
 # accepts a burst of connections whole: wrk's 8 keep-alive connections all landed on one worker
 # in 5 of 10 runs, leaving the other core idle (GET /api/profile about 700 against 1,900 req/s);
-# with a socket per worker every run split them (2-6 each; 1,230-1,620 req/s). A retiring
-# worker closes its socket first (post_request), so no new connection waits on it. The cost:
-# a second server started on the same port by the same user shares the traffic instead of
-# failing to bind. GUNICORN_REUSE_PORT=0 turns it off.
-reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") != "0"
+# with a socket per worker every run split them (2-6 each; 1,230-1,620 req/s). The catch: a
+# worker that exits (recycled, or killed) takes the connections queued on its own socket with
+# it, reset, unless the kernel moves them to a sibling socket (net.ipv4.tcp_migrate_req=1,
+# Linux 5.14+). So GUNICORN_REUSE_PORT=auto (the default) turns it on only where that sysctl is
+# 1 (deploy/compose.yaml sets it); 1 forces it on, 0 off. A retiring worker also takes what is
+# queued on its socket and closes it before draining (post_request).
+def _reuse_port(setting: str) -> bool:
+    if setting in ("0", "1"):
+        return setting == "1"
+    try:
+        with open("/proc/sys/net/ipv4/tcp_migrate_req") as fh:
+            return fh.read().strip() == "1"
+    except OSError:
+        return False
+
+
+reuse_port = _reuse_port(os.environ.get("GUNICORN_REUSE_PORT", "auto").strip().lower())
 # No preload: loading torch and the model in the master before fork is unsafe with its thread
 # pools and the extraction fork server, and with workers recycled by uploads (below) rather than
 # by requests a worker restart is rare, so its warm-up no longer costs throughput.
@@ -112,8 +127,15 @@ def post_request(worker, req, environ, resp):
 
 
 def _close_listeners(worker):
-    """Stop a gthread worker accepting for good and close its listening sockets."""
+    """Stop a gthread worker accepting for good: serve what is queued, close its sockets."""
     worker.worker_connections = 0  # its loop never turns accepting back on
     worker.set_accept_enabled(False)
     for listener in worker.sockets:
+        # Closing a socket resets the connections queued on it: take them first (the drain
+        # serves them); only one arriving between the last accept and the close can be lost.
+        while select.select([listener], [], [], 0)[0]:
+            queued = worker.nr_conns
+            worker.accept(listener)
+            if worker.nr_conns == queued:
+                break
         listener.close()

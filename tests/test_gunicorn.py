@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import runpy
 import signal
 import socket
 import threading
@@ -154,13 +155,11 @@ def _established_by_pid(pids: list[int], port: int) -> dict[int, int]:
     return counts
 
 
-def test_a_burst_of_keep_alive_connections_is_spread_over_the_workers(server):
-    # With one shared listening socket the worker that wakes first accepted a whole burst; with
-    # a socket per worker (reuse_port) the kernel spreads them by address.
-    url = server["url"]
+def _burst(url: str, proc, count: int) -> dict[int, int]:
+    """Open count connections in one burst, make a request on each; count them per worker."""
     port = int(url.rsplit(":", 1)[1])
-    # Connected in one burst, without waiting for each accept, as a load generator does.
-    conns = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(48)]
+    # Connected without waiting for each accept, as a load generator does.
+    conns = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
     try:
         for conn in conns:
             conn.setblocking(False)
@@ -171,15 +170,35 @@ def test_a_burst_of_keep_alive_connections_is_spread_over_the_workers(server):
             conn.sendall(b"GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
         for conn in conns:
             assert conn.recv(65536).startswith(b"HTTP/1.1 ")
-        counts = _established_by_pid(workers(server["proc"].pid), port)
+        return _established_by_pid(workers(proc.pid), port)
     finally:
         for conn in conns:
             conn.close()
+
+
+def test_with_reuse_port_a_burst_of_connections_is_spread_over_the_workers(tmp_path):
+    # With one shared listening socket the worker that wakes first accepted a whole burst; with
+    # a socket per worker (GUNICORN_REUSE_PORT=1) the kernel spreads them by address.
+    with running_server(tmp_path, WEB_CONCURRENCY="3", GUNICORN_REUSE_PORT="1") as (url, proc):
+        counts = _burst(url, proc, 48)
     assert sum(counts.values()) == 48, counts
     # Spread evenly by chance, 16 each give or take 3: one worker holding 30 or more of the 48 has
     # a probability of about 5e-5. With the shared socket one took 30 or 39 in two runs of three.
     assert max(counts.values()) < 30, counts
     assert all(counts.values()), counts
+
+
+def test_reuse_port_follows_the_kernel_unless_set():
+    settings = runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"))
+    choose = settings["_reuse_port"]
+    assert choose("1") is True
+    assert choose("0") is False
+    # auto: only where the kernel moves an exiting worker's queued connections to a sibling.
+    try:
+        migrates = Path("/proc/sys/net/ipv4/tcp_migrate_req").read_text().strip() == "1"
+    except OSError:
+        migrates = False
+    assert choose("auto") is migrates
 
 
 def test_a_recycled_worker_hands_new_connections_to_the_others(tmp_path):
