@@ -59,6 +59,8 @@ test("log in with the keyboard only, with a visible focus ring", async ({ page, 
     data: { username, email: `${username}@example.com`, password: PASSWORD },
   });
   await page.goto("/login");
+  // A Tab pressed before the app has rendered goes nowhere: wait for the form first.
+  await expect(page.getByLabel("Username or email")).toBeVisible();
   await page.keyboard.press("Tab");
   // The first stop is the skip link, then the brand, then the form.
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
