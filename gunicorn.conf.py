@@ -42,6 +42,10 @@ def _reuse_port(setting: str) -> bool:
 
 
 reuse_port = _reuse_port(os.environ.get("GUNICORN_REUSE_PORT", "auto").strip().lower())
+# Where the socket is shared, gunicorn_worker.BalancedThreadWorker (gthread, threads above)
+# spreads connections instead: a worker holding a connection per thread or more steps back from
+# the socket for a few milliseconds so an idle sibling accepts first (as nginx's accept_disabled).
+worker_class = "gunicorn_worker.BalancedThreadWorker"
 # No preload: loading torch and the model in the master before fork is unsafe with its thread
 # pools and the extraction fork server, and with workers recycled by uploads (below) rather than
 # by requests a worker restart is rare, so its warm-up no longer costs throughput.
