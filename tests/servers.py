@@ -133,6 +133,27 @@ def workers(master_pid: int) -> list[int]:
     return sorted(int(p) for p in out.split())
 
 
+def established_by_pid(pids: list[int], port: int) -> dict[int, int]:
+    """Count each process's established TCP connections on the server's port (from /proc)."""
+    inodes: dict[str, int] = {}
+    for pid in pids:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes[target[8:-1]] = pid
+    counts = dict.fromkeys(pids, 0)
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError), open(table) as fh:
+            for row in list(fh)[1:]:
+                fields = row.split()
+                local_port = int(fields[1].rsplit(":", 1)[1], 16)
+                # State 01 is ESTABLISHED; field 9 the socket's inode.
+                if local_port == port and fields[3] == "01" and fields[9] in inodes:
+                    counts[inodes[fields[9]]] += 1
+    return counts
+
+
 def register(url: str, name: str) -> dict[str, str]:
     """Register a user through the server; return its Authorization header."""
     body = {"username": name, "email": f"{name}@example.com", "password": "a-long-password"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import runpy
 import signal
@@ -16,9 +15,9 @@ import numpy as np
 import pytest
 import requests
 
+from tests.servers import established_by_pid, running_server, wait_ready, workers
 from tests.servers import register as _user
 from tests.servers import resume as _resume
-from tests.servers import running_server, wait_ready, workers
 from tests.servers import upload as _upload
 
 pytestmark = pytest.mark.slow
@@ -134,27 +133,6 @@ def test_kill_9_during_upload_leaves_previous_or_new_state(server):
     assert _leftovers(server["base"]) == []
 
 
-def _established_by_pid(pids: list[int], port: int) -> dict[int, int]:
-    """Count each process's established TCP connections on the server's port (from /proc)."""
-    inodes: dict[str, int] = {}
-    for pid in pids:
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            with contextlib.suppress(OSError):
-                target = os.readlink(fd)
-                if target.startswith("socket:["):
-                    inodes[target[8:-1]] = pid
-    counts = dict.fromkeys(pids, 0)
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        with contextlib.suppress(OSError), open(table) as fh:
-            for row in list(fh)[1:]:
-                fields = row.split()
-                local_port = int(fields[1].rsplit(":", 1)[1], 16)
-                # State 01 is ESTABLISHED; field 9 the socket's inode.
-                if local_port == port and fields[3] == "01" and fields[9] in inodes:
-                    counts[inodes[fields[9]]] += 1
-    return counts
-
-
 def _burst(url: str, proc, count: int) -> dict[int, int]:
     """Open count connections in one burst, make a request on each; count them per worker."""
     port = int(url.rsplit(":", 1)[1])
@@ -170,7 +148,7 @@ def _burst(url: str, proc, count: int) -> dict[int, int]:
             conn.sendall(b"GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
         for conn in conns:
             assert conn.recv(65536).startswith(b"HTTP/1.1 ")
-        return _established_by_pid(workers(proc.pid), port)
+        return established_by_pid(workers(proc.pid), port)
     finally:
         for conn in conns:
             conn.close()
