@@ -45,8 +45,9 @@ reuse_port = _reuse_port(os.environ.get("GUNICORN_REUSE_PORT", "auto").strip().l
 # Where the socket is shared, gunicorn_worker.BalancedThreadWorker (gthread, threads above)
 # spreads connections instead: a worker holding two or more connections beyond its least busy
 # sibling steps back from the socket for a few milliseconds so that sibling accepts first.
-# wrk's 8 connections split 4/4 or 3/5 in 6 of 6 runs (gthread: 0/8 in 2 of 6, at a third of
-# the rate); bench.load's 50 users served as many requests with either (1,500-1,700 in 60 s).
+# One worker took all of wrk's 8 connections in 1 of 21 runs (gthread: 6 of 9, at a third of
+# the rate; bench/accept_spread.py); bench.load's 50 users served as many requests with either
+# (1,500-1,700 in 60 s, gthread 1,556).
 worker_class = "gunicorn_worker.BalancedThreadWorker"
 # No preload: loading torch and the model in the master before fork is unsafe with its thread
 # pools and the extraction fork server, and with workers recycled by uploads (below) rather than

@@ -2,8 +2,9 @@
 
 With one listening socket shared by every worker, each new connection wakes them all and the
 first to call accept() wins it. A worker already serving does not stop: it loops and accepts
-the whole burst a load generator or a proxy opens at once, while its siblings idle (seen in 2
-of 6 wrk runs: all 8 connections on one worker, at a third of the request rate). Kept-alive
+the whole burst a load generator or a proxy opens at once, while its siblings idle (seen in 4
+of 6 wrk runs of bench/accept_spread.py: all 8 connections on one worker, at a third of the
+request rate). Kept-alive
 connections then stay where they landed.
 
 Each worker publishes how many connections it holds in a small table shared by the workers
@@ -46,8 +47,8 @@ def _gone(worker: ThreadWorker) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except PermissionError:
-        return False
+    except PermissionError:  # alive, under another user
+        pass
     return False
 
 
@@ -103,15 +104,17 @@ class BalancedThreadWorker(ThreadWorker):
                     super().set_accept_enabled(False)
                     return
         super().accept(listener)
-        if self._slot is not None:
-            _HELD[self._slot] = self.nr_conns
 
     def set_accept_enabled(self, enabled: bool) -> None:
         """Turn accepting on or off; it stays off until a pause ends."""
         super().set_accept_enabled(enabled and time.monotonic() >= self._resume_at)
 
     def wait_for_and_dispatch_events(self, timeout: float) -> None:
-        """Wait for events, no longer than the end of a pause; publish the connections held."""
+        """Wait for events, no longer than the end of a pause; publish the connections held.
+
+        Every accept and close runs in this dispatch, so publishing after it keeps the table
+        current.
+        """
         left = self._resume_at - time.monotonic()
         if left > 0 and not self._accepting:
             timeout = min(timeout, left)

@@ -12,7 +12,6 @@ Prints the split and the request rate of every run. Needs wrk (apt-get install w
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -30,10 +29,13 @@ CLASSES = {"balanced (default)": "", "gthread": "--worker-class gthread"}
 
 def spread(worker_args: str, args: argparse.Namespace) -> list[tuple[list[int], float]]:
     """Start one server with these gunicorn arguments; return (split, req/s) per wrk run."""
-    os.environ["GUNICORN_CMD_ARGS"] = worker_args
     runs = []
     with tempfile.TemporaryDirectory(prefix="spread-") as tmp:
-        settings = {"WEB_CONCURRENCY": str(args.workers), "GUNICORN_REUSE_PORT": "0"}
+        settings = {
+            "WEB_CONCURRENCY": str(args.workers),
+            "GUNICORN_REUSE_PORT": "0",
+            "GUNICORN_CMD_ARGS": worker_args,
+        }
         with running_server(Path(tmp), **settings) as (url, proc):
             port = int(url.rsplit(":", 1)[1])
             for _ in range(args.runs):
@@ -44,7 +46,6 @@ def spread(worker_args: str, args: argparse.Namespace) -> list[tuple[list[int], 
                 out = wrk.communicate()[0]
                 rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
                 runs.append((sorted(counts.values()), float(rate.group(1)) if rate else 0.0))
-    os.environ.pop("GUNICORN_CMD_ARGS", None)
     return runs
 
 

@@ -162,6 +162,7 @@ def prepare(
         finally:
             # Never return while the child may still read the pending file.
             futures.wait([extraction])
+        jd_vector = embeddings.pooled(jd_vectors)
         got = extraction.result()
         lap("extract_text")
         parsed = parse_resume(got.text.replace("\x00", ""), layout=got.lines)
@@ -179,7 +180,7 @@ def prepare(
             jd_text=jd_text,
             embed=embeddings.embed_texts,
             resume_vector=embeddings.pooled(vectors) if len(vectors) else None,
-            jd_vector=embeddings.pooled(jd_vectors),
+            jd_vector=jd_vector,
         )
         lap("analyze_fit")
     except BaseException:
@@ -193,7 +194,7 @@ def prepare(
         chunks=chunks,
         vectors=vectors,
         jd_text=jd_text,
-        jd_vector=embeddings.pooled(jd_vectors),
+        jd_vector=jd_vector,
         fit=fit,
     )
 
