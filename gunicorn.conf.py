@@ -105,7 +105,8 @@ def post_worker_init(worker):
 
     # Staged-file recovery runs here and in requests that write, never on reads.
     try:
-        recover_files(worker.wsgi)
+        # The balanced worker serves the app behind gunicorn_http.BodyGuard.
+        recover_files(getattr(worker.wsgi, "app", worker.wsgi))
     except Exception:
         worker.log.exception("staged-file recovery failed; uploads will finish it")
     extract.warm_up()

@@ -15,6 +15,10 @@ the siblings: when every worker holds as many, nobody waits). The first connecti
 pause is always taken, so a sibling too busy to accept delays a connection by one pause at
 most. With reuse_port (a socket per worker, spread by the kernel) or one worker it accepts
 as gunicorn's own does.
+
+It also answers HTTP-level trouble as the service would (gunicorn_http.py): a response that
+leaves the request body unread closes the connection, a malformed body is a 400, and
+gunicorn's own refusals are JSON.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ import mmap
 import os
 import time
 
+from gunicorn import util
 from gunicorn.workers.gthread import ThreadWorker
+
+from gunicorn_http import BodyGuard, write_json_error
 
 # Pause per connection held beyond the least busy sibling's, and its cap: long enough for a
 # sibling woken by the same connection to get its GIL and accept (Python's switch interval is
@@ -75,6 +82,17 @@ class BalancedThreadWorker(ThreadWorker):
         self._owed = False
         balancing = self.cfg.workers > 1 and not self.cfg.reuse_port
         self._slot = _take_slot(self) if balancing else None
+
+    def init_process(self) -> None:
+        """Answer gunicorn's own refusals in JSON, then start serving (never returns)."""
+        # Only gunicorn's handle_error calls util.write_error; this process is the worker's.
+        util.write_error = write_json_error
+        super().init_process()
+
+    def load_wsgi(self) -> None:
+        """Load the app behind the request-body guard."""
+        super().load_wsgi()
+        self.wsgi = BodyGuard(self.wsgi)
 
     def run(self) -> None:
         """Serve, and give the slot back on the way out."""
