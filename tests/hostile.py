@@ -386,3 +386,13 @@ def plain_zip() -> bytes:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("notes.txt", "hello")
     return buf.getvalue()
+
+
+def ole_container() -> bytes:
+    """Return the start of an OLE compound file: a legacy .doc, or an encrypted .docx."""
+    return bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 4000
+
+
+def rtf() -> bytes:
+    """Return a small RTF document."""
+    return b"{\\rtf1\\ansi Jane Doe, Python engineer\\par}"

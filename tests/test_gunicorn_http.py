@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import socket
 
 import pytest
 
-from tests.servers import register, running_server
+from tests import wire_battery
+from tests.servers import private_database, register, running_server
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """A gunicorn with the service's settings; yield its port and a user's Authorization."""
+    """A gunicorn with the service's settings (on PostgreSQL in the PostgreSQL pass)."""
     base = tmp_path_factory.mktemp("gunicorn_http")
-    with running_server(base) as (url, _proc):
-        yield {"port": int(url.rsplit(":", 1)[1]), "auth": register(url, "wire")["Authorization"]}
+    with contextlib.ExitStack() as stack:
+        settings = {}
+        if os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"):
+            settings["DATABASE_URL"] = stack.enter_context(private_database("wire"))
+        url, _proc = stack.enter_context(running_server(base, **settings))
+        yield {
+            "url": url,
+            "port": int(url.rsplit(":", 1)[1]),
+            "auth": register(url, "wire")["Authorization"],
+        }
 
 
 def _read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
@@ -123,3 +134,10 @@ def test_gunicorns_own_refusals_are_json_in_the_error_shape(server, head, status
     body = json.loads(payload)
     assert body["success"] is False
     assert body["message"]
+
+
+def test_a_battery_of_hostile_requests_gets_only_answers_below_500_and_json_errors(server):
+    battery = wire_battery.run(server["url"], lambda name: register(server["url"], name))
+    print(f"wire battery: {battery.tried} requests")
+    assert battery.tried > 800
+    assert battery.bad == []

@@ -297,6 +297,13 @@ def test_upload_validation(client, auth, pdf_resume, app):
         (hostile.declared_huge_docx, "resume.docx", 422),
         (hostile.many_entries_docx, "resume.docx", 422),
         (lambda: _wall_of_text_docx(120_000), "resume.docx", 422),
+        (hostile.ole_container, "resume.docx", 415),
+        (hostile.ole_container, "resume.doc", 415),
+        (hostile.rtf, "resume.doc", 415),
+        (hostile.rich_docx, "resume.docm", 415),
+        (hostile.rich_docx, "resume.pdf", 415),
+        (lambda: b"<html><script>alert(1)</script>Python</html>", "resume.pdf", 415),
+        (lambda: b"%PDF-1.7\n", "resume.pdf", 422),
     ],
 )
 def test_hostile_files_get_a_clear_4xx_and_change_nothing(
