@@ -119,6 +119,11 @@ class Config:
         # embeds a job description. One account must not be able to occupy every worker.
         self.RATELIMIT_UPLOAD = _env("RATELIMIT_UPLOAD", "10 per minute;200 per day")
         self.RATELIMIT_FIT = _env("RATELIMIT_FIT", "60 per minute")
+        # Each answer and custom question is embedded, a search embeds its question, a report
+        # renders a PDF, and practice writes rows: bounded per account like the above.
+        self.RATELIMIT_PRACTICE = _env("RATELIMIT_PRACTICE", "120 per minute")
+        self.RATELIMIT_SEARCH = _env("RATELIMIT_SEARCH", "120 per minute")
+        self.RATELIMIT_REPORT = _env("RATELIMIT_REPORT", "10 per minute")
         self.MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 10 * 1024 * 1024)
         self.MAX_FORM_MEMORY_SIZE = self.MAX_CONTENT_LENGTH
         self.MAX_RESUME_PAGES = _int("MAX_RESUME_PAGES", DEFAULT_MAX_RESUME_PAGES)

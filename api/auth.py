@@ -19,6 +19,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from api.contract import operation
 from api.errors import APIError, error_response
+from api.limits import configured
 from api.schemas import AccessTokenOut, AuthOut, LoginIn, LogoutIn, MessageOut, RegisterIn
 from api.tokens import Caller, jwt_required, token_state
 from config import ConfigError
@@ -31,22 +32,10 @@ auth_bp = Blueprint("auth", __name__, url_prefix="/api")
 BAD_LOGIN = "Invalid username or password."
 
 
-def _login_limit() -> str:
-    return current_app.config["RATELIMIT_LOGIN"]
-
-
-def _login_address_limit() -> str:
-    return current_app.config["RATELIMIT_LOGIN_ADDRESS"]
-
-
 def _failed(response) -> bool:
     # Only failed attempts count against an account: its owner is never locked out by
     # their own successful logins, while guessing a password is slowed down.
     return response.status_code == 401
-
-
-def _register_limit() -> str:
-    return current_app.config["RATELIMIT_REGISTER"]
 
 
 def _tokens(user: User) -> dict[str, str]:
@@ -67,7 +56,7 @@ def _dummy_hash() -> str:
 
 
 @auth_bp.post("/register")
-@limiter.limit(_register_limit)
+@limiter.limit(configured("RATELIMIT_REGISTER"))
 @operation(
     "Create an account",
     tag="auth",
@@ -109,8 +98,8 @@ def register(body: RegisterIn):
 
 
 @auth_bp.post("/login")
-@limiter.limit(_login_address_limit)
-@limiter.limit(_login_limit, key_func=account_key, deduct_when=_failed)
+@limiter.limit(configured("RATELIMIT_LOGIN_ADDRESS"))
+@limiter.limit(configured("RATELIMIT_LOGIN"), key_func=account_key, deduct_when=_failed)
 @operation(
     "Log in with username or email",
     tag="auth",

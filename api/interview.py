@@ -6,6 +6,7 @@ from flask import Blueprint, current_app
 from flask_jwt_extended import current_user
 
 from api.contract import operation
+from api.limits import per_account
 from api.schemas_interview import (
     AnswerIn,
     AnswerOut,
@@ -51,6 +52,7 @@ def get_questions(query: QuestionsQuery):
 
 
 @interview_bp.post("/interview/questions")
+@per_account("RATELIMIT_PRACTICE")
 @jwt_required()
 @operation(
     "Add your own practice question with a model answer",
@@ -69,6 +71,7 @@ def add_question(body: CustomQuestionIn):
 
 
 @interview_bp.post("/interview/answer")
+@per_account("RATELIMIT_PRACTICE")
 @jwt_required()
 @operation(
     "Score an answer: score, concepts covered and missed, feedback, reference, mastery",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from api.contract import operation
+from api.limits import per_account
 from api.tokens import account, jwt_required
 from services.progress import progress_report
 
@@ -12,6 +13,7 @@ report_bp = Blueprint("report", __name__, url_prefix="/api")
 
 
 @report_bp.get("/report")
+@per_account("RATELIMIT_REPORT")
 @jwt_required()
 @operation(
     "Download your progress report (PDF)",

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app
 from flask_jwt_extended import current_user
 
 from api.contract import operation
+from api.limits import per_account
 from api.schemas import (
     AnalysisOut,
     FitOut,
@@ -15,8 +16,7 @@ from api.schemas import (
     SearchQuery,
     UploadForm,
 )
-from api.tokens import account, caller_key, jwt_required
-from extensions import limiter
+from api.tokens import account, jwt_required
 from rag.store import IndexStore
 from services.ingest import Settings, commit, prepare, validate_job_description
 from services.retrieval import fit_stored_resume, latest_analysis, search_resume
@@ -33,16 +33,8 @@ def _store() -> IndexStore:
     return current_app.extensions["index_store"]
 
 
-def _upload_limit() -> str:
-    return current_app.config["RATELIMIT_UPLOAD"]
-
-
-def _fit_limit() -> str:
-    return current_app.config["RATELIMIT_FIT"]
-
-
 @resume_bp.post("/upload_resume")
-@limiter.limit(_upload_limit, key_func=caller_key)
+@per_account("RATELIMIT_UPLOAD")
 @jwt_required()
 @operation(
     "Upload a resume (PDF or DOCX) with the target job description",
@@ -72,7 +64,7 @@ def get_analysis():
 
 
 @resume_bp.post("/resume/fit")
-@limiter.limit(_fit_limit, key_func=caller_key)
+@per_account("RATELIMIT_FIT")
 @jwt_required()
 @operation(
     "Score the stored resume against another job description",
@@ -88,6 +80,7 @@ def fit_other_job(body: JobDescriptionIn):
 
 
 @resume_bp.get("/resume/search")
+@per_account("RATELIMIT_SEARCH")
 @jwt_required()
 @operation(
     "Search your own resume semantically",

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app
 from flask_jwt_extended import current_user
 
 from api.contract import operation
+from api.limits import per_account
 from api.schemas_sessions import (
     SessionIn,
     SessionListOut,
@@ -50,6 +51,7 @@ def _detail(session: InterviewSession) -> dict[str, Any]:
 
 
 @sessions_bp.post("/sessions")
+@per_account("RATELIMIT_PRACTICE")
 @jwt_required()
 @operation(
     "Start a practice session with its questions",
@@ -101,6 +103,7 @@ def read(session_id: int):
 
 
 @sessions_bp.post("/sessions/<int:session_id>/finish")
+@per_account("RATELIMIT_PRACTICE")
 @jwt_required()
 @operation(
     "Finish a practice session and get its summary",

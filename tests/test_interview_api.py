@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from extensions import limiter
 from interview import bank as qbank
 from interview.scoring import MAX_ANSWER_CHARS
 from tests import hostile
@@ -270,3 +271,28 @@ def test_every_interview_route_is_documented(client):
     assert {"get", "post"} <= set(paths["/api/interview/questions"])
     assert "post" in paths["/api/interview/answer"]
     assert "get" in paths["/api/mastery"] and "get" in paths["/api/interview/history"]
+
+
+def test_answers_questions_and_sessions_are_rate_limited_per_account(app, client, auth, register):
+    app.config["RATELIMIT_PRACTICE"] = "2 per minute"
+    limiter.enabled = True
+    _profile(client, auth, 3, ["Python"])
+    question = _questions(client, auth, kind="technical", count=1)[0]["id"]
+    statuses = [_answer(client, auth, question, "An answer.").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    limited = _answer(client, auth, question, "An answer.")
+    assert limited.get_json()["success"] is False and "Retry-After" in limited.headers
+    # Each route counts on its own: adding questions has its own two.
+    mine = [
+        client.post(
+            "/api/interview/questions",
+            headers=auth,
+            json={"question": "Why test?", "reference_answer": "To find bugs before users do."},
+        ).status_code
+        for _ in range(3)
+    ]
+    assert mine == [201, 201, 429]
+    # Another account is not held back by this one's count.
+    other = _headers(register())
+    _profile(client, other, 3, ["Python"])
+    assert _answer(client, other, question, "An answer.").status_code == 200

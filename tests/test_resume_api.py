@@ -521,3 +521,16 @@ def test_uploads_and_fits_are_rate_limited_per_account(app, client, auth, regist
     assert upload(client, other, pdf_resume, "a.pdf").status_code == 200
     # Requests without a valid token still get their 401, counted against the address only.
     assert upload(client, {"Authorization": "Bearer nope"}, pdf_resume, "a.pdf").status_code == 401
+
+
+def test_searches_and_reports_are_rate_limited_per_account(app, client, auth, uploaded):
+    app.config["RATELIMIT_SEARCH"] = "2 per minute"
+    app.config["RATELIMIT_REPORT"] = "1 per minute"
+    limiter.enabled = True
+    searches = [
+        client.get("/api/resume/search", headers=auth, query_string={"q": "Python"}).status_code
+        for _ in range(3)
+    ]
+    assert searches == [200, 200, 429]
+    reports = [client.get("/api/report", headers=auth).status_code for _ in range(2)]
+    assert reports == [200, 429]
