@@ -48,7 +48,7 @@ from bench.api_bench import (
     summary,
 )
 from bench.embed_backends import abba, pdf_text, worker_peaks
-from bench.throughput import profile_rounds, search_ms, wait_idle
+from bench.throughput import BUSY_ACCOUNT_LIMITS, profile_rounds, search_ms, wait_idle
 
 DEFAULT_OUT = ROOT / "bench" / "out" / "run_all.json"
 ANSWERS_CSV = ROOT.parent / "shared" / "eval" / "answers" / "dev.csv"
@@ -151,7 +151,7 @@ def measure(args: argparse.Namespace, base: Path, log) -> dict[str, Any]:
     jobs = job_texts(args.dev)
     (base / "app").mkdir()
     server = Server(base / "app", args.web_concurrency, args.gunicorn_threads)
-    server.env["RATELIMIT_ENABLED"] = "1"
+    server.env.update(BUSY_ACCOUNT_LIMITS)
     try:
         log("cold start: gunicorn to the first successful upload")
         res["cold_start_s"] = round(cold_start(server, pdfs[0], jobs[0]), 2)

@@ -174,6 +174,15 @@ def profile_rounds(
         bare.stop()
 
 
+# Rate limits stay on (their check is part of every request's cost), but one benchmark account
+# sends far more searches and answers a minute than a person would: those two are raised.
+BUSY_ACCOUNT_LIMITS = {
+    "RATELIMIT_ENABLED": "1",
+    "RATELIMIT_SEARCH": "100000 per minute",
+    "RATELIMIT_PRACTICE": "100000 per minute",
+}
+
+
 def search_ms(client: Client, headers: dict[str, str], dev: Path, count: int) -> list[float]:
     """Time count searches of distinct dev questions (after 5 untimed); return milliseconds."""
     qs = queries(dev)
@@ -192,7 +201,7 @@ def search_ms(client: Client, headers: dict[str, str], dev: Path, count: int) ->
 def measure(args: argparse.Namespace, base: Path, log) -> dict:
     """Run the service, the ABBA throughput rounds against the bare route, then the searches."""
     server = Server(base / "app", args.web_concurrency, args.gunicorn_threads)
-    server.env["RATELIMIT_ENABLED"] = "1"
+    server.env.update(BUSY_ACCOUNT_LIMITS)
     (base / "app").mkdir()
     try:
         log("starting the service")
