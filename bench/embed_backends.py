@@ -80,8 +80,9 @@ def embedders() -> dict[str, Any]:
     window = embeddings._max_seq_length(path)
     loaded: dict[str, Any] = {"torch": embeddings.TorchEmbedder(path)}
     for variant in ("onnx", "onnx-int8"):
-        onnx_file = onnx_backend.check_export(onnx_backend.default_dir(), variant, path)
-        loaded[variant] = onnx_backend.OnnxEmbedder(onnx_file, path, window)
+        loaded[variant] = onnx_backend.load_variant(
+            onnx_backend.default_dir(), variant, path, window
+        )
     return loaded
 
 

