@@ -34,9 +34,16 @@ def warm(rows: list[dict], cache_file: Path | None = None) -> float:
     """Embed every answer, reference and answer word in large batches before the requests.
 
     Only a speed-up: the API's scorer would embed the same texts one answer at a time. The
-    vectors are kept in cache_file, so a second run embeds nothing.
+    vectors are kept in cache_file, so a second run embeds nothing; the file names the embedder
+    it was made with, and another embedder's file is ignored.
     """
+    from rag import embeddings
     from rag.embeddings import embed
+    from rag.export_onnx import RECIPE
+
+    # Backend and export recipe: an fp32 file must not stand in for int8 vectors, or the other
+    # way round (it once did, and reported fp32's r for int8).
+    identity = f"{embeddings.model_name()} recipe {RECIPE}"
 
     started = time.perf_counter()
     texts: dict[str, None] = {}
@@ -49,14 +56,20 @@ def warm(rows: list[dict], cache_file: Path | None = None) -> float:
     stored: dict[str, np.ndarray] = {}
     if cache_file is not None and cache_file.exists():
         with np.load(cache_file, allow_pickle=False) as data:
-            stored = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+            if "embedder" in data and str(data["embedder"]) == identity:
+                stored = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
     todo = [t for t in wanted if t not in stored]
     if todo:
         stored.update(zip(todo, embed(todo), strict=True))
         if cache_file is not None:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             keys = list(stored)
-            np.savez(cache_file, texts=np.array(keys), vectors=np.stack([stored[k] for k in keys]))
+            np.savez(
+                cache_file,
+                embedder=np.array(identity),
+                texts=np.array(keys),
+                vectors=np.stack([stored[k] for k in keys]),
+            )
     scoring.prime_cache({t: stored[t] for t in wanted}, embed)
     return time.perf_counter() - started
 
