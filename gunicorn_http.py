@@ -1,6 +1,6 @@
 """What gunicorn answers on the service's behalf, made to keep the service's promises.
 
-Two gaps between gunicorn's HTTP handling and the API's contract (one JSON error shape, never
+Three gaps between gunicorn's HTTP handling and the API's contract (one JSON error shape, never
 a 500 for bad input, no connection dropped after announcing keep-alive), closed from the
 worker (gunicorn_worker.py) so that the Flask app stays server-agnostic:
 
@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from gunicorn import util
 from gunicorn.http.errors import ParseException
 
 # The sentence for a refusal that gunicorn gives no message for (its 500s).
@@ -37,7 +38,11 @@ class GuardedBody:
         self.bytes_read = 0
         self.at_end = False
 
-    def _counted(self, data: bytes, size: int | None) -> bytes:
+    def _call(self, method: Callable[[int | None], bytes], size: int | None) -> bytes:
+        try:
+            data = method(size)
+        except ParseException as exc:
+            raise OSError(f"malformed request body: {exc}") from exc
         self.bytes_read += len(data)
         if not data and size != 0:
             self.at_end = True
@@ -45,21 +50,14 @@ class GuardedBody:
 
     def read(self, size: int | None = None) -> bytes:
         """Read up to size bytes (all that is left without one)."""
-        try:
-            data = self._body.read(size)
-        except ParseException as exc:
-            raise OSError(f"malformed request body: {exc}") from exc
+        data = self._call(self._body.read, size)
         if size is None or size < 0:
             self.at_end = True
-        return self._counted(data, size)
+        return data
 
     def readline(self, size: int | None = None) -> bytes:
         """Read one line, of at most size bytes."""
-        try:
-            data = self._body.readline(size)
-        except ParseException as exc:
-            raise OSError(f"malformed request body: {exc}") from exc
-        return self._counted(data, size)
+        return self._call(self._body.readline, size)
 
     def readlines(self, hint: int | None = None) -> list[bytes]:
         """Read the remaining lines."""
@@ -110,8 +108,6 @@ class BodyGuard:
 
 def write_json_error(sock: Any, status: int, reason: str, message: str) -> None:
     """Send gunicorn's refusal of a request in the service's JSON error shape, then close."""
-    from gunicorn import util
-
     body = json.dumps({"success": False, "message": message or SERVER_ERROR}).encode()
     head = (
         f"HTTP/1.1 {status} {reason}\r\n"

@@ -2,10 +2,9 @@
 
 With one listening socket shared by every worker, each new connection wakes them all and the
 first to call accept() wins it. A worker already serving does not stop: it loops and accepts
-the whole burst a load generator or a proxy opens at once, while its siblings idle (seen in 4
-of 6 wrk runs of bench/accept_spread.py: all 8 connections on one worker, at a third of the
-request rate). Kept-alive
-connections then stay where they landed.
+the whole burst a load generator or a proxy opens at once, while its siblings idle (seen in 6
+of 9 wrk runs of bench/accept_spread.py: all 8 connections on one worker, at a third of the
+request rate). Kept-alive connections then stay where they landed.
 
 Each worker publishes how many connections it holds in a small table shared by the workers
 (an anonymous shared mapping made in the master before it forks them). A worker holding two or
